@@ -1,0 +1,28 @@
+package io.credscope.bridge;
+
+/**
+ * What inlined advice reports. Implemented by the agent core, which lives in the agent's own class
+ * loader; this interface sits on the bootstrap class path so that advice in any class loader can
+ * reach it. Only JDK types cross it, so that the bridge never ties a host class loader to an agent
+ * library.
+ */
+public interface Dispatcher {
+
+  /**
+   * A credentials provider returned credentials. Called on the application's thread on every
+   * resolution, so implementations keep the repeated case to a lookup.
+   *
+   * @param provider the provider instance that returned, never {@code null}
+   * @param credentials what it returned, possibly {@code null}
+   */
+  void credentialsProvided(Object provider, Object credentials);
+
+  /** Does nothing: what the bridge dispatches to before the agent core is installed. */
+  enum NoOp implements Dispatcher {
+    INSTANCE;
+
+    @Override
+    public void credentialsProvided(Object provider, Object credentials) {
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.credscope.config;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * The agent's settings. Agent arguments win over {@code credscope.*} system properties, which win
+ * over {@code CREDSCOPE_*} environment variables, which win over the defaults. A setting that cannot
+ * be understood is reported as one line and replaced by its default: configuration never stops the
+ * agent, let alone the application.
+ */
+public final class AgentConfig {
+
+  private final Map<Option, String> values;
+
+  private AgentConfig(Map<Option, String> values) {
+    this.values = values;
+  }
+
+  public static AgentConfig defaults() {
+    return new AgentConfig(new EnumMap<Option, String>(Option.class));
+  }
+
+  /**
+   * Reads the settings from their three sources.
+   *
+   * @param agentArguments what followed {@code =} in {@code -javaagent:credscope-agent.jar=...}, or {@code null}
+   * @param problems receives one readable line per setting that was ignored
+   */
+  public static AgentConfig load(String agentArguments, Properties systemProperties,
+      Map<String, String> environment, Consumer<String> problems) {
+    Map<Option, String> values = new EnumMap<Option, String>(Option.class);
+    readEnvironment(environment, values, problems);
+    readSystemProperties(systemProperties, values, problems);
+    readAgentArguments(agentArguments, values, problems);
+    return new AgentConfig(values);
+  }
+
+  private static void readEnvironment(Map<String, String> environment, Map<Option, String> values,
+      Consumer<String> problems) {
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      String name = variable.getKey();
+      if (name.startsWith("CREDSCOPE_")) {
+        Option option = Option.forKey(name.substring("CREDSCOPE_".length()).toLowerCase(java.util.Locale.ROOT));
+        accept(option, name.substring("CREDSCOPE_".length()), variable.getValue(),
+            "environment variable " + name, values, problems);
+      }
+    }
+  }
+
+  private static void readSystemProperties(Properties properties, Map<Option, String> values,
+      Consumer<String> problems) {
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith("credscope.")) {
+        String key = name.substring("credscope.".length());
+        accept(Option.forKey(key), key, properties.getProperty(name), "system property " + name, values, problems);
+      }
+    }
+  }
+
+  private static void readAgentArguments(String arguments, Map<Option, String> values, Consumer<String> problems) {
+    if (arguments == null || arguments.trim().isEmpty()) {
+      return;
+    }
+    for (String pair : arguments.split(",")) {
+      String trimmed = pair.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      int equals = trimmed.indexOf('=');
+      if (equals < 0) {
+        problems.accept("agent argument '" + trimmed + "' is not key=value; valid keys: " + Option.keys());
+        continue;
+      }
+      String key = trimmed.substring(0, equals).trim();
+      accept(Option.forKey(key), key, trimmed.substring(equals + 1).trim(), "agent arguments", values, problems);
+    }
+  }
+
+  private static void accept(Option option, String key, String value, String origin, Map<Option, String> values,
+      Consumer<String> problems) {
+    if (option == null) {
+      problems.accept("unknown option '" + key + "' (from " + origin + "); valid options: " + Option.keys());
+    } else if (!option.accepts(value)) {
+      values.remove(option);
+      problems.accept("option '" + option.key() + "' has invalid value '" + value + "' (from " + origin
+          + "); valid values: " + option.validValues() + "; using the default '" + option.defaultValue() + "'");
+    } else {
+      values.put(option, value);
+    }
+  }
+
+  public String get(Option option) {
+    String value = values.get(option);
+    return value == null ? option.defaultValue() : value;
+  }
+
+  public boolean enabled() {
+    return Boolean.parseBoolean(get(Option.ENABLED));
+  }
+
+  /** The audit log's path, or {@code null} when the audit log is off. */
+  public String auditFile() {
+    String audit = get(Option.AUDIT);
+    return audit.equals("off") ? null : audit;
+  }
+
+  public String logLevel() {
+    return get(Option.LOG);
+  }
+
+  public boolean maskKeys() {
+    return get(Option.MASK).equals("on");
+  }
+}

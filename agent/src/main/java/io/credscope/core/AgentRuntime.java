@@ -1,0 +1,78 @@
+package io.credscope.core;
+
+import io.credscope.bridge.Bridge;
+import io.credscope.config.AgentConfig;
+import io.credscope.credentials.CredentialChainModel;
+import io.credscope.instrumentation.ClassNameGate;
+import io.credscope.instrumentation.InstrumentationModule;
+import io.credscope.instrumentation.TransformerFactory;
+import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentationModule;
+import io.credscope.recorder.CredentialsRecorder;
+import io.credscope.reporting.AgentLogging;
+import io.credscope.reporting.Reporter;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.FutureTask;
+
+/** Wires the recorder to the bridge and the instrumentation to the JVM, once the bridge is in place. */
+final class AgentRuntime {
+
+  private AgentRuntime() {
+  }
+
+  static void start(Instrumentation instrumentation, AgentConfig config, boolean attached) {
+    Reporter reporter = new Reporter(config);
+    CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.V2, reporter, Clock.systemUTC());
+    reporter.summarise(recorder);
+    Bridge.install(recorder);
+
+    List<InstrumentationModule> modules = Collections.<InstrumentationModule>singletonList(
+        new AwsSdkV2CredentialsInstrumentationModule());
+    Set<String> typeNames = new HashSet<String>();
+    for (InstrumentationModule module : modules) {
+      typeNames.addAll(module.typeNames());
+    }
+    ClassNameGate.TransformFailures failures = AgentRuntime::transformFailed;
+    // Byte Buddy is built off the application's threads, in parallel with its start-up.
+    FutureTask<ClassFileTransformer> byteBuddy = new FutureTask<ClassFileTransformer>(
+        new TransformerFactory(modules, AgentRuntime.class.getClassLoader(), failures));
+    Thread warmUp = new Thread(byteBuddy, "credscope-init");
+    warmUp.setDaemon(true);
+    warmUp.start();
+
+    ClassNameGate gate = new ClassNameGate(typeNames, byteBuddy, failures);
+    instrumentation.addTransformer(gate, true);
+    if (attached) {
+      retransformLoaded(instrumentation, gate);
+    }
+  }
+
+  /** On attach the SDK may already be loaded: its providers are rewritten in place. */
+  private static void retransformLoaded(Instrumentation instrumentation, ClassNameGate gate) {
+    List<Class<?>> loaded = new ArrayList<Class<?>>();
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (gate.matches(type.getName()) && instrumentation.isModifiableClass(type)) {
+        loaded.add(type);
+      }
+    }
+    for (Class<?> type : loaded) {
+      try {
+        instrumentation.retransformClasses(type);
+      } catch (Throwable t) {
+        transformFailed(type.getName(), t);
+      }
+    }
+  }
+
+  private static void transformFailed(String className, Throwable cause) {
+    if (AgentLogging.enabled("debug")) {
+      AgentLogging.logger().debug("left {} unchanged: {}", className, String.valueOf(cause));
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.credscope.credentials;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One SDK's default credentials chain as data: the order of its sources, which provider class
+ * stands for which source, and which classes are chains rather than sources. Class names, never
+ * {@code Class} objects, so that nothing here loads SDK classes.
+ */
+public final class CredentialChainModel {
+
+  private static final String V2_PACKAGE = "software.amazon.awssdk.auth.credentials.";
+
+  /** AWS SDK for Java v2, {@code DefaultCredentialsProvider}. */
+  public static final CredentialChainModel V2 = new Builder(Sdk.V2)
+      .source(CredentialSource.SYSTEM_PROPERTIES, V2_PACKAGE + "SystemPropertyCredentialsProvider")
+      .source(CredentialSource.ENVIRONMENT, V2_PACKAGE + "EnvironmentVariableCredentialsProvider")
+      .source(CredentialSource.WEB_IDENTITY, V2_PACKAGE + "WebIdentityTokenFileCredentialsProvider")
+      .source(CredentialSource.PROFILE, V2_PACKAGE + "ProfileCredentialsProvider")
+      .source(CredentialSource.CONTAINER, V2_PACKAGE + "ContainerCredentialsProvider")
+      .source(CredentialSource.INSTANCE_PROFILE, V2_PACKAGE + "InstanceProfileCredentialsProvider")
+      .outsideChain(CredentialSource.STATIC, V2_PACKAGE + "StaticCredentialsProvider")
+      .outsideChain(CredentialSource.PROCESS, V2_PACKAGE + "ProcessCredentialsProvider")
+      // System properties and environment share their resolveCredentials() in this base class.
+      .declaringClass(V2_PACKAGE + "internal.SystemSettingsCredentialsProvider")
+      .chain(V2_PACKAGE + "DefaultCredentialsProvider")
+      .chain(V2_PACKAGE + "AwsCredentialsProviderChain")
+      .chain(V2_PACKAGE + "internal.LazyAwsCredentialsProvider")
+      .build();
+
+  private final Sdk sdk;
+  private final List<CredentialSource> order;
+  private final Map<String, CredentialSource> sourceByProvider;
+  private final Set<String> declaringClasses;
+  private final Set<String> chainClasses;
+
+  private CredentialChainModel(Builder builder) {
+    this.sdk = builder.sdk;
+    this.order = Collections.unmodifiableList(Arrays.asList(builder.order.toArray(new CredentialSource[0])));
+    this.sourceByProvider = Collections.unmodifiableMap(builder.sourceByProvider);
+    this.declaringClasses = Collections.unmodifiableSet(builder.declaringClasses);
+    this.chainClasses = Collections.unmodifiableSet(builder.chainClasses);
+  }
+
+  public Sdk sdk() {
+    return sdk;
+  }
+
+  /** The sources of the default chain, in the order the SDK tries them. */
+  public List<CredentialSource> order() {
+    return order;
+  }
+
+  /** The source a provider class stands for, or {@code null} when it is none of this SDK's. */
+  public CredentialSource sourceOf(String providerClassName) {
+    return sourceByProvider.get(providerClassName);
+  }
+
+  /** Classes whose own {@code resolveCredentials()} yields credentials: the ones to instrument. */
+  public Set<String> declaringClasses() {
+    return declaringClasses;
+  }
+
+  public boolean isChain(String className) {
+    return chainClasses.contains(className);
+  }
+
+  private static final class Builder {
+    private final Sdk sdk;
+    private final List<CredentialSource> order = new java.util.ArrayList<CredentialSource>();
+    private final Map<String, CredentialSource> sourceByProvider = new HashMap<String, CredentialSource>();
+    private final Set<String> declaringClasses = new HashSet<String>();
+    private final Set<String> chainClasses = new HashSet<String>();
+
+    Builder(Sdk sdk) {
+      this.sdk = sdk;
+    }
+
+    Builder source(CredentialSource source, String providerClass) {
+      order.add(source);
+      return outsideChain(source, providerClass);
+    }
+
+    Builder outsideChain(CredentialSource source, String providerClass) {
+      sourceByProvider.put(providerClass, source);
+      declaringClasses.add(providerClass);
+      return this;
+    }
+
+    Builder declaringClass(String className) {
+      declaringClasses.add(className);
+      return this;
+    }
+
+    Builder chain(String className) {
+      chainClasses.add(className);
+      return this;
+    }
+
+    CredentialChainModel build() {
+      return new CredentialChainModel(this);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.credscope.events;
+
+import io.credscope.credentials.AccessKeyId;
+import io.credscope.credentials.CredentialSource;
+import io.credscope.credentials.Sdk;
+import java.time.Instant;
+
+/** The first time a provider yielded a given access key id. Later resolutions are only counted. */
+public final class CredentialsResolved implements Event {
+
+  private final Instant time;
+  private final Sdk sdk;
+  private final CredentialSource source;
+  private final String providerClass;
+  private final AccessKeyId key;
+  private final String chain;
+  private final String caller;
+
+  public CredentialsResolved(Instant time, Sdk sdk, CredentialSource source, String providerClass,
+      AccessKeyId key, String chain, String caller) {
+    this.time = time;
+    this.sdk = sdk;
+    this.source = source;
+    this.providerClass = providerClass;
+    this.key = key;
+    this.chain = chain;
+    this.caller = caller;
+  }
+
+  @Override
+  public String type() {
+    return "credentials.resolved";
+  }
+
+  @Override
+  public Instant time() {
+    return time;
+  }
+
+  public Sdk sdk() {
+    return sdk;
+  }
+
+  public CredentialSource source() {
+    return source;
+  }
+
+  public String providerClass() {
+    return providerClass;
+  }
+
+  public String provider() {
+    return providerClass.substring(providerClass.lastIndexOf('.') + 1);
+  }
+
+  public AccessKeyId key() {
+    return key;
+  }
+
+  /** The simple name of the outermost chain it was resolved through, or {@code null}. */
+  public String chain() {
+    return chain;
+  }
+
+  /** The first application frame that asked, as {@code class.method(File.java:line)}, or {@code null}. */
+  public String caller() {
+    return caller;
+  }
+
+  @Override
+  public String toString() {
+    return "CredentialsResolved(sdk=" + sdk + ", source=" + source + ", provider=" + provider() + ", key=" + key
+        + ", chain=" + chain + ", caller=" + caller + ")";
+  }
+}

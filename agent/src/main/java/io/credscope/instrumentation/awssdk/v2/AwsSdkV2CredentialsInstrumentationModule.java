@@ -1,0 +1,42 @@
+package io.credscope.instrumentation.awssdk.v2;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+
+import io.credscope.credentials.CredentialChainModel;
+import io.credscope.instrumentation.InstrumentationModule;
+import io.credscope.instrumentation.TransformerFactory;
+import java.util.Set;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * Hooks {@code resolveCredentials()} of the SDK v2 providers that yield credentials. Not the
+ * chain: {@code DefaultCredentialsProvider} remembers its winner and calls it directly from then
+ * on, so only the leaf providers see every resolution. The chain is read from the stack instead.
+ */
+public final class AwsSdkV2CredentialsInstrumentationModule implements InstrumentationModule {
+
+  private static final String ADVICE = "io.credscope.instrumentation.awssdk.v2.CredentialsProviderAdvice";
+
+  @Override
+  public String name() {
+    return "aws-sdk-v2-credentials";
+  }
+
+  @Override
+  public Set<String> typeNames() {
+    return CredentialChainModel.V2.declaringClasses();
+  }
+
+  @Override
+  public AgentBuilder instrument(AgentBuilder builder, ClassLoader adviceLoader) {
+    return builder
+        .type(namedOneOf(typeNames().toArray(new String[0])))
+        .transform(TransformerFactory.advice(adviceLoader).advice(
+            named("resolveCredentials").and(takesNoArguments()).and(isPublic()).and(not(isAbstract())), ADVICE));
+  }
+}

@@ -1,0 +1,16 @@
+package io.credscope.instrumentation.awssdk.v2;
+
+import io.credscope.bridge.Bridge;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined at the end of {@code resolveCredentials()}: hands the result over, nothing more. */
+public final class CredentialsProviderAdvice {
+
+  private CredentialsProviderAdvice() {
+  }
+
+  @Advice.OnMethodExit(suppress = Throwable.class)
+  public static void onExit(@Advice.This Object provider, @Advice.Return Object credentials) {
+    Bridge.credentialsProvided(provider, credentials);
+  }
+}

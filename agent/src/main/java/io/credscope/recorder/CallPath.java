@@ -1,0 +1,89 @@
+package io.credscope.recorder;
+
+import io.credscope.credentials.CredentialChainModel;
+
+/**
+ * What the call stack of a first sighting says: whether another provider wraps this one (a profile
+ * delegating to static keys, say), the outermost chain it ran in, and the application code that
+ * asked. Read once per new (provider, key), never on the repeated path.
+ */
+final class CallPath {
+
+  private static final String[] INFRASTRUCTURE = {
+    "java.", "javax.", "jdk.", "sun.", "com.sun.",
+    "software.amazon.awssdk.", "com.amazonaws.",
+    "org.apache.http.", "org.apache.hc.", "okhttp3.", "okio.", "io.netty.", "reactor.",
+    "io.credscope.bridge.", "io.credscope.recorder.",
+  };
+
+  private final boolean nested;
+  private final String chain;
+  private final String caller;
+
+  private CallPath(boolean nested, String chain, String caller) {
+    this.nested = nested;
+    this.chain = chain;
+    this.caller = caller;
+  }
+
+  /**
+   * @param stack the current stack, innermost first, starting anywhere inside credscope's own frames
+   */
+  static CallPath of(StackTraceElement[] stack, CredentialChainModel model) {
+    int provider = 0;
+    while (provider < stack.length && isAgentFrame(stack[provider].getClassName())) {
+      provider++;
+    }
+    boolean nested = false;
+    String chain = null;
+    String caller = null;
+    for (int i = provider + 1; i < stack.length; i++) {
+      String className = stack[i].getClassName();
+      if (model.isChain(className)) {
+        chain = simpleName(className);
+      } else if (model.declaringClasses().contains(className) && "resolveCredentials".equals(stack[i].getMethodName())) {
+        nested = true;
+      } else if (caller == null && !isInfrastructure(className)) {
+        caller = format(stack[i]);
+      }
+    }
+    return new CallPath(nested, chain, caller);
+  }
+
+  private static boolean isAgentFrame(String className) {
+    return className.startsWith("io.credscope.bridge.") || className.startsWith("io.credscope.recorder.");
+  }
+
+  private static boolean isInfrastructure(String className) {
+    for (String prefix : INFRASTRUCTURE) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  private static String format(StackTraceElement frame) {
+    String location = frame.getFileName() == null
+        ? "Unknown Source"
+        : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
+  }
+
+  /** Whether an instrumented provider further out will report these credentials itself. */
+  boolean nested() {
+    return nested;
+  }
+
+  String chain() {
+    return chain;
+  }
+
+  String caller() {
+    return caller;
+  }
+}

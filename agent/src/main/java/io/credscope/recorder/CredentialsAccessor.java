@@ -1,0 +1,66 @@
+package io.credscope.recorder;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+/**
+ * Reads the access key id from any SDK's credentials object through a method handle found once per
+ * credentials class, so one agent serves every SDK version without linking against any of them.
+ * It reads nothing else: credscope never holds a secret key or a session token.
+ */
+final class CredentialsAccessor {
+
+  private static final String[] KEY_ID_METHODS = {"accessKeyId", "getAWSAccessKeyId"};
+  private static final MethodType KEY_ID_TYPE = MethodType.methodType(String.class, Object.class);
+
+  private final ClassValue<MethodHandle> keyIdHandles = new ClassValue<MethodHandle>() {
+    @Override
+    protected MethodHandle computeValue(Class<?> type) {
+      return keyIdHandle(type);
+    }
+  };
+
+  /** The access key id, or {@code null} when the object has none (anonymous credentials, say). */
+  String accessKeyId(Object credentials) throws Throwable {
+    MethodHandle handle = keyIdHandles.get(credentials.getClass());
+    return handle == null ? null : (String) handle.invokeExact(credentials);
+  }
+
+  private static MethodHandle keyIdHandle(Class<?> type) {
+    for (String name : KEY_ID_METHODS) {
+      Method method = publicMethod(type, name);
+      if (method != null && method.getReturnType() == String.class) {
+        try {
+          return MethodHandles.publicLookup().unreflect(method).asType(KEY_ID_TYPE);
+        } catch (IllegalAccessException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The method as declared by a public type, since a public method of a hidden class cannot be called. */
+  private static Method publicMethod(Class<?> type, String name) {
+    if (type == null) {
+      return null;
+    }
+    if (Modifier.isPublic(type.getModifiers())) {
+      try {
+        return type.getMethod(name);
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+    }
+    for (Class<?> implemented : type.getInterfaces()) {
+      Method method = publicMethod(implemented, name);
+      if (method != null) {
+        return method;
+      }
+    }
+    return publicMethod(type.getSuperclass(), name);
+  }
+}

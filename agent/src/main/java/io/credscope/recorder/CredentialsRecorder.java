@@ -1,0 +1,113 @@
+package io.credscope.recorder;
+
+import io.credscope.bridge.Dispatcher;
+import io.credscope.credentials.AccessKeyId;
+import io.credscope.credentials.CredentialChainModel;
+import io.credscope.credentials.CredentialSource;
+import io.credscope.events.CredentialsResolved;
+import io.credscope.events.Event;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Turns credentials handed over by advice into events. SDK v2 resolves credentials on every request,
+ * so the repeated case is two class-value lookups, a map lookup and a counter increment, with no
+ * allocation; only the first sighting of a (provider, key) pair pays for a stack walk and an event.
+ */
+public final class CredentialsRecorder implements Dispatcher {
+
+  /** Keys per provider class beyond which new keys are counted together, so memory stays bounded. */
+  static final int MAX_KEYS_PER_PROVIDER = 256;
+
+  private final CredentialChainModel model;
+  private final Consumer<Event> events;
+  private final Clock clock;
+  private final CredentialsAccessor accessor = new CredentialsAccessor();
+  private final List<Resolution> resolutions = new CopyOnWriteArrayList<Resolution>();
+  private final LongAdder unrecorded = new LongAdder();
+  private final ClassValue<ProviderSite> sites = new ClassValue<ProviderSite>() {
+    @Override
+    protected ProviderSite computeValue(Class<?> type) {
+      return new ProviderSite(type.getName(), model.sourceOf(type.getName()));
+    }
+  };
+
+  public CredentialsRecorder(CredentialChainModel model, Consumer<Event> events, Clock clock) {
+    this.model = model;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public void credentialsProvided(Object provider, Object credentials) {
+    if (credentials == null) {
+      return;
+    }
+    ProviderSite site = sites.get(provider.getClass());
+    if (site.source == null) {
+      return;
+    }
+    String keyId;
+    try {
+      keyId = accessor.accessKeyId(credentials);
+    } catch (Throwable unreadable) {
+      return;
+    }
+    if (keyId == null) {
+      return;
+    }
+    Resolution known = site.resolutions.get(keyId);
+    if (known != null) {
+      known.increment();
+      return;
+    }
+    firstSighting(site, keyId);
+  }
+
+  private void firstSighting(ProviderSite site, String keyId) {
+    if (site.resolutions.size() >= MAX_KEYS_PER_PROVIDER) {
+      unrecorded.increment();
+      return;
+    }
+    CallPath path = CallPath.of(new Throwable().getStackTrace(), model);
+    AccessKeyId key = AccessKeyId.of(keyId);
+    Resolution created = new Resolution(model.sdk(), site.source, site.className, key, path.nested());
+    Resolution raced = site.resolutions.putIfAbsent(keyId, created);
+    if (raced != null) {
+      raced.increment();
+      return;
+    }
+    created.increment();
+    if (!path.nested()) {
+      resolutions.add(created);
+      events.accept(new CredentialsResolved(clock.instant(), model.sdk(), site.source, site.className, key,
+          path.chain(), path.caller()));
+    }
+  }
+
+  /** Every reported resolution so far, with its live count. */
+  public List<Resolution> resolutions() {
+    return resolutions;
+  }
+
+  /** Resolutions of keys beyond {@link #MAX_KEYS_PER_PROVIDER} for one provider class, which were not told apart. */
+  public long unrecordedResolutions() {
+    return unrecorded.sum();
+  }
+
+  private static final class ProviderSite {
+    final String className;
+    final CredentialSource source;
+    final ConcurrentMap<String, Resolution> resolutions = new ConcurrentHashMap<String, Resolution>();
+
+    ProviderSite(String className, CredentialSource source) {
+      this.className = className;
+      this.source = source;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.credscope.reporting;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+
+/**
+ * credscope's private Logback, configured in code. It never runs Logback's auto-configuration, so
+ * it reads neither the application's logback.xml nor {@code -Dlogback.configurationFile}, and the
+ * application's logging is left exactly as it was. Built on first use, on the reporter thread.
+ */
+public final class AgentLogging {
+
+  public static final String LOGGER_NAME = "credscope";
+  private static final String PATTERN = "[credscope] %-5level %msg%n";
+
+  private static volatile String level = "info";
+  private static volatile LoggerContext context;
+
+  private AgentLogging() {
+  }
+
+  /** Sets the level before the first line is logged; {@code off}, {@code error} … {@code trace}. */
+  public static void configure(String configuredLevel) {
+    level = configuredLevel;
+  }
+
+  /** Whether a line at this level would be printed, answered without starting Logback. */
+  public static boolean enabled(String candidate) {
+    return Level.toLevel(candidate, Level.INFO).isGreaterOrEqual(Level.toLevel(level, Level.INFO));
+  }
+
+  public static Logger logger() {
+    return context().getLogger(LOGGER_NAME);
+  }
+
+  static LoggerContext context() {
+    LoggerContext current = context;
+    if (current == null) {
+      synchronized (AgentLogging.class) {
+        current = context;
+        if (current == null) {
+          current = createContext();
+          context = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  private static LoggerContext createContext() {
+    LoggerContext created = new LoggerContext();
+    created.setName(LOGGER_NAME);
+    created.setMDCAdapter(new LogbackMDCAdapter());
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(created);
+    encoder.setPattern(PATTERN);
+    encoder.setCharset(StandardCharsets.UTF_8);
+    encoder.start();
+    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<ILoggingEvent>();
+    stderr.setContext(created);
+    stderr.setName("stderr");
+    stderr.setTarget("System.err");
+    stderr.setEncoder(encoder);
+    stderr.start();
+    ch.qos.logback.classic.Logger root = created.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.detachAndStopAllAppenders();
+    root.addAppender(stderr);
+    root.setLevel(Level.toLevel(level, Level.INFO));
+    created.start();
+    return created;
+  }
+}

@@ -1,0 +1,133 @@
+package io.credscope.reporting;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.credscope.events.CredentialsResolved;
+import io.credscope.events.Event;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The JSON Lines audit log: one self-contained object per line, for machines. Every record has
+ * {@code v}, {@code ts}, {@code pid} and {@code event}. The file is opened on the first record and
+ * appended to, in UTF-8, and flushed per record so that a crash loses nothing already observed.
+ */
+final class AuditLog implements EventSink {
+
+  static final int FORMAT_VERSION = 1;
+
+  private final File file;
+  private final boolean maskKeys;
+  private final long pid;
+  private final JsonFactory json = new JsonFactory();
+  private Writer out;
+  private boolean broken;
+
+  AuditLog(File file, boolean maskKeys, long pid) {
+    this.file = file;
+    this.maskKeys = maskKeys;
+    this.pid = pid;
+  }
+
+  @Override
+  public void accept(Event event) {
+    if (event instanceof CredentialsResolved) {
+      CredentialsResolved resolved = (CredentialsResolved) event;
+      write(event, record -> {
+        record.writeStringField("sdk", resolved.sdk().id());
+        record.writeStringField("source", resolved.source().id());
+        record.writeStringField("provider", resolved.provider());
+        record.writeStringField("key", resolved.key().display(maskKeys));
+        record.writeStringField("keyType", resolved.key().type().id());
+        writeOptional(record, "chain", resolved.chain());
+        writeOptional(record, "caller", resolved.caller());
+      });
+    }
+  }
+
+  @Override
+  public void finish(RunSummary summary) {
+    write("summary", java.time.Instant.now(), record -> {
+      record.writeArrayFieldStart("resolutions");
+      for (RunSummary.Row row : summary.rows) {
+        record.writeStartObject();
+        record.writeStringField("sdk", row.sdk);
+        record.writeStringField("source", row.source);
+        record.writeStringField("provider", row.provider);
+        record.writeStringField("key", row.key);
+        record.writeStringField("keyType", row.keyType);
+        record.writeNumberField("count", row.resolutions);
+        record.writeEndObject();
+      }
+      record.writeEndArray();
+      record.writeNumberField("droppedEvents", summary.droppedEvents);
+      record.writeNumberField("unrecordedResolutions", summary.unrecordedResolutions);
+    });
+    close();
+  }
+
+  private interface Fields {
+    void write(JsonGenerator record) throws IOException;
+  }
+
+  private void write(Event event, Fields fields) {
+    write(event.type(), event.time(), fields);
+  }
+
+  private void write(String type, java.time.Instant time, Fields fields) {
+    if (broken) {
+      return;
+    }
+    try {
+      StringWriter line = new StringWriter(256);
+      try (JsonGenerator record = json.createGenerator(line)) {
+        record.writeStartObject();
+        record.writeNumberField("v", FORMAT_VERSION);
+        record.writeStringField("ts", time.toString());
+        record.writeNumberField("pid", pid);
+        record.writeStringField("event", type);
+        fields.write(record);
+        record.writeEndObject();
+      }
+      line.write('\n');
+      open().write(line.toString());
+      out.flush();
+    } catch (IOException e) {
+      broken = true;
+      Diagnostics.error("cannot write the audit log " + file + " (" + e.getMessage() + "); audit records are off");
+    }
+  }
+
+  private static void writeOptional(JsonGenerator record, String name, String value) throws IOException {
+    if (value != null) {
+      record.writeStringField(name, value);
+    }
+  }
+
+  private Writer open() throws IOException {
+    if (out == null) {
+      File parent = file.getAbsoluteFile().getParentFile();
+      if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
+        throw new IOException("cannot create folder " + parent);
+      }
+      out = new OutputStreamWriter(new FileOutputStream(file, true), StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  private void close() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException ignored) {
+        // Nothing left to tell anyone at exit.
+      }
+      out = null;
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.credscope.reporting;
+
+import io.credscope.config.AgentConfig;
+import io.credscope.events.Event;
+import io.credscope.recorder.CredentialsRecorder;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Carries events from the application's threads to the outputs. Submitting never blocks: a full
+ * queue drops the event and counts it. Logback, Jackson, Micrometer and the audit file are all
+ * started lazily on the reporter's own daemon thread, which exists only once there is an event.
+ */
+public final class Reporter implements Consumer<Event> {
+
+  private static final int QUEUE_CAPACITY = 1024;
+  private static final long EXIT_DRAIN_MILLIS = 2000;
+  private static final Event STOP = new Event() {
+    @Override
+    public String type() {
+      return "stop";
+    }
+
+    @Override
+    public java.time.Instant time() {
+      return java.time.Instant.EPOCH;
+    }
+  };
+
+  private final AgentConfig config;
+  private final BlockingQueue<Event> queue = new ArrayBlockingQueue<Event>(QUEUE_CAPACITY);
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile CredentialsRecorder recorder;
+  private volatile Thread worker;
+  private List<EventSink> sinks;
+  private Meters meters;
+
+  public Reporter(AgentConfig config) {
+    this.config = config;
+  }
+
+  /** The recorder whose resolutions the summary counts; set once, at installation. */
+  public void summarise(CredentialsRecorder counted) {
+    this.recorder = counted;
+  }
+
+  @Override
+  public void accept(Event event) {
+    if (worker == null) {
+      start();
+    }
+    if (!queue.offer(event)) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  private synchronized void start() {
+    if (worker != null) {
+      return;
+    }
+    Thread thread = new Thread(this::run, "credscope-reporter");
+    thread.setDaemon(true);
+    thread.start();
+    Thread exit = new Thread(this::finish, "credscope-exit");
+    Runtime.getRuntime().addShutdownHook(exit);
+    worker = thread;
+  }
+
+  private void run() {
+    try {
+      while (true) {
+        Event event = queue.take();
+        if (event == STOP) {
+          return;
+        }
+        for (EventSink sink : sinks()) {
+          try {
+            sink.accept(event);
+          } catch (Throwable t) {
+            Diagnostics.error("could not report " + event.type() + ": " + t);
+          }
+        }
+        meters().bindNewResolutions();
+      }
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      Diagnostics.error("reporting stopped: " + t);
+    }
+  }
+
+  private void finish() {
+    try {
+      Thread running = worker;
+      if (running != null && queue.offer(STOP, EXIT_DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+        running.join(EXIT_DRAIN_MILLIS);
+      }
+      CredentialsRecorder counted = recorder;
+      RunSummary summary = new RunSummary(meters().resolutionRows(), dropped.get(),
+          counted == null ? 0 : counted.unrecordedResolutions());
+      for (EventSink sink : sinks()) {
+        sink.finish(summary);
+      }
+    } catch (Throwable t) {
+      Diagnostics.error("could not write the end-of-run summary: " + t);
+    }
+  }
+
+  private synchronized List<EventSink> sinks() {
+    if (sinks == null) {
+      List<EventSink> created = new ArrayList<EventSink>();
+      created.add(new HumanLog(config.maskKeys()));
+      if (config.auditFile() != null) {
+        created.add(new AuditLog(new File(config.auditFile()), config.maskKeys(), ProcessId.current()));
+      }
+      sinks = created;
+    }
+    return sinks;
+  }
+
+  private synchronized Meters meters() {
+    if (meters == null) {
+      CredentialsRecorder counted = recorder;
+      meters = new Meters(() -> counted == null ? new ArrayList<>() : counted.resolutions(), config.maskKeys());
+    }
+    return meters;
+  }
+}
