@@ -1,0 +1,142 @@
+package io.credscope.demo;
+
+import io.credscope.demo.fakeaws.DemoKeys;
+import io.credscope.demo.fakeaws.FakeAws;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command that starts the application JVM of one scenario: which java, the agent and its
+ * arguments, and an environment made from scratch for AWS, so that nothing from the host's own
+ * AWS set-up (variables, ~/.aws) leaks into a scenario. The demo and the end-to-end tests share it.
+ */
+public final class AppLaunch {
+
+  public static final String APP_MAIN = "io.credscope.demo.app.DemoApp";
+
+  private final Scenario scenario;
+  private final FakeAws aws;
+  private final Path workDirectory;
+  private final Map<String, String> environment = new LinkedHashMap<>();
+  private final Map<String, String> systemProperties = new LinkedHashMap<>();
+  private final List<DemoKeys> secrets = new ArrayList<>();
+  private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private String classPath;
+  private Path agentJar;
+  private String agentArguments = "";
+  private int calls = 3;
+
+  public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
+    this.scenario = scenario;
+    this.aws = aws;
+    this.workDirectory = Files.createDirectories(workDirectory);
+    System.getenv().forEach((name, value) -> {
+      if (!name.startsWith("AWS_") && !name.startsWith("CREDSCOPE_")) {
+        environment.put(name, value);
+      }
+    });
+    environment.put("AWS_REGION", "us-east-1");
+    // Files that do not exist: the host's ~/.aws must not take part in a scenario.
+    environment.put("AWS_CONFIG_FILE", workDirectory.resolve("aws-config").toString());
+    environment.put("AWS_SHARED_CREDENTIALS_FILE", workDirectory.resolve("aws-credentials").toString());
+    systemProperties.put("aws.ec2MetadataServiceEndpoint", aws.imds().endpoint().toString());
+    secrets.add(aws.imds().roleKeys());
+    secrets.add(aws.container().roleKeys());
+    scenario.prepare(this, aws);
+  }
+
+  public AppLaunch environment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  public AppLaunch systemProperty(String name, String value) {
+    systemProperties.put(name, value);
+    return this;
+  }
+
+  /** Remembers key material the scenario hands to the application, for leak checks. */
+  public AppLaunch secret(DemoKeys keys) {
+    secrets.add(keys);
+    return this;
+  }
+
+  public AppLaunch java(String executable) {
+    this.java = executable;
+    return this;
+  }
+
+  public AppLaunch classPath(String path) {
+    this.classPath = path;
+    return this;
+  }
+
+  /** @param jar the agent jar, or {@code null} to run the application without credscope */
+  public AppLaunch agent(Path jar, String arguments) {
+    this.agentJar = jar;
+    this.agentArguments = arguments == null ? "" : arguments;
+    return this;
+  }
+
+  public AppLaunch calls(int count) {
+    this.calls = count;
+    return this;
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public Path workDirectory() {
+    return workDirectory;
+  }
+
+  /** Every secret key and session token the application could see in this scenario. */
+  public List<String> secretValues() {
+    List<String> values = new ArrayList<>();
+    for (DemoKeys keys : secrets) {
+      values.add(keys.secretAccessKey());
+      if (keys.sessionToken() != null) {
+        values.add(keys.sessionToken());
+      }
+    }
+    return Collections.unmodifiableList(values);
+  }
+
+  public List<String> command() {
+    if (classPath == null) {
+      throw new IllegalStateException("the application's class path is not set");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    if (agentJar != null) {
+      command.add("-javaagent:" + agentJar + (agentArguments.isEmpty() ? "" : "=" + agentArguments));
+    }
+    systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+    command.add("-cp");
+    command.add(classPath);
+    command.add(APP_MAIN);
+    command.add("--sts");
+    command.add(aws.sts().endpoint().toString());
+    command.add("--s3");
+    command.add(aws.s3().endpoint().toString());
+    command.add("--dynamodb");
+    command.add(aws.dynamoDb().endpoint().toString());
+    command.add("--calls");
+    command.add(Integer.toString(calls));
+    return command;
+  }
+
+  public ProcessBuilder processBuilder() {
+    ProcessBuilder builder = new ProcessBuilder(command()).directory(workDirectory.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    return builder;
+  }
+}

@@ -1,0 +1,71 @@
+package io.credscope.demo.fakeaws;
+
+import java.util.List;
+
+/**
+ * Every fake the demo and the end-to-end tests use, started together on 127.0.0.1 with fresh
+ * random key material: an instance role behind IMDS, a task role behind the container endpoint,
+ * and STS, S3 and DynamoDB endpoints that know which identity each key belongs to.
+ */
+public final class FakeAws implements AutoCloseable {
+
+  public static final String INSTANCE_ROLE_ARN =
+      "arn:aws:sts::" + Identities.ACCOUNT + ":assumed-role/" + FakeImds.ROLE + "/i-0demo0instance0";
+  public static final String CONTAINER_AUTHORIZATION_TOKEN = "fake-container-authorization-token";
+
+  private final Identities identities = new Identities();
+  private final FakeImds imds;
+  private final FakeContainerCredentials container;
+  private final FakeSts sts;
+  private final FakeS3 s3;
+  private final FakeDynamoDb dynamoDb;
+
+  private FakeAws() {
+    imds = new FakeImds(DemoKeys.temporary());
+    identities.register(imds.roleKeys().accessKeyId(), INSTANCE_ROLE_ARN);
+    container = new FakeContainerCredentials(DemoKeys.temporary(), CONTAINER_AUTHORIZATION_TOKEN);
+    identities.register(container.roleKeys().accessKeyId(),
+        "arn:aws:sts::" + Identities.ACCOUNT + ":assumed-role/demo-task-role/demo-task");
+    sts = new FakeSts(identities);
+    s3 = new FakeS3(identities);
+    dynamoDb = new FakeDynamoDb(identities);
+  }
+
+  public static FakeAws start() {
+    return new FakeAws();
+  }
+
+  /** Makes the fakes accept a key of an IAM user, as if it had been created in the account. */
+  public DemoKeys createUserKey(String userName) {
+    DemoKeys keys = DemoKeys.longTerm();
+    identities.register(keys.accessKeyId(), "arn:aws:iam::" + Identities.ACCOUNT + ":user/" + userName);
+    return keys;
+  }
+
+  public FakeImds imds() {
+    return imds;
+  }
+
+  public FakeContainerCredentials container() {
+    return container;
+  }
+
+  public FakeSts sts() {
+    return sts;
+  }
+
+  public FakeS3 s3() {
+    return s3;
+  }
+
+  public FakeDynamoDb dynamoDb() {
+    return dynamoDb;
+  }
+
+  @Override
+  public void close() {
+    for (FakeService service : List.of(imds, container, sts, s3, dynamoDb)) {
+      service.close();
+    }
+  }
+}
