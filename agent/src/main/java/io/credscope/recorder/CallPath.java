@@ -13,8 +13,8 @@ final class CallPath {
     "java.", "javax.", "jdk.", "sun.", "com.sun.",
     "software.amazon.awssdk.", "com.amazonaws.",
     "org.apache.http.", "org.apache.hc.", "okhttp3.", "okio.", "io.netty.", "reactor.",
-    "io.credscope.bridge.", "io.credscope.recorder.",
   };
+  private static final String BRIDGE = "io.credscope.bridge.Bridge";
 
   private final boolean nested;
   private final String chain;
@@ -51,7 +51,8 @@ final class CallPath {
   }
 
   private static boolean isAgentFrame(String className) {
-    return className.startsWith("io.credscope.bridge.") || className.startsWith("io.credscope.recorder.");
+    return className.equals(BRIDGE) || className.equals(CredentialsRecorder.class.getName())
+        || className.equals(CallPath.class.getName());
   }
 
   private static boolean isInfrastructure(String className) {

@@ -1,0 +1,93 @@
+package io.credscope.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+
+  private final List<String> problems = new ArrayList<>();
+
+  private AgentConfig load(String arguments, Properties properties, Map<String, String> environment) {
+    return AgentConfig.load(arguments, properties, environment, problems::add);
+  }
+
+  private static Properties properties(String... pairs) {
+    Properties properties = new Properties();
+    for (int i = 0; i < pairs.length; i += 2) {
+      properties.setProperty(pairs[i], pairs[i + 1]);
+    }
+    return properties;
+  }
+
+  @Test
+  void defaultsWhenNothingIsSet() {
+    AgentConfig config = load(null, new Properties(), Map.of());
+    assertTrue(config.enabled());
+    assertNull(config.auditFile());
+    assertEquals("info", config.logLevel());
+    assertTrue(config.maskKeys());
+    assertTrue(problems.isEmpty());
+  }
+
+  @Test
+  void agentArgumentsWinOverSystemPropertiesWhichWinOverEnvironment() {
+    AgentConfig config = load("log=debug",
+        properties("credscope.log", "warn", "credscope.audit", "/tmp/from-property.jsonl"),
+        Map.of("CREDSCOPE_LOG", "error", "CREDSCOPE_AUDIT", "/tmp/from-env.jsonl", "CREDSCOPE_MASK", "off"));
+    assertEquals("debug", config.logLevel());
+    assertEquals("/tmp/from-property.jsonl", config.auditFile());
+    assertFalse(config.maskKeys());
+    assertTrue(problems.isEmpty(), problems.toString());
+  }
+
+  @Test
+  void severalAgentArguments() {
+    AgentConfig config = load(" audit=/var/log/credscope.jsonl , mask=off,enabled=true ", new Properties(), Map.of());
+    assertEquals("/var/log/credscope.jsonl", config.auditFile());
+    assertFalse(config.maskKeys());
+    assertTrue(config.enabled());
+  }
+
+  @Test
+  void unknownKeyIsNamedWithTheValidOnes() {
+    AgentConfig config = load("colour=blue", properties("credscope.verbose", "yes"), Map.of("CREDSCOPE_FOO", "1"));
+    assertEquals(3, problems.size(), problems.toString());
+    assertEquals("unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask",
+        problems.get(2));
+    assertTrue(problems.get(1).contains("'verbose' (from system property credscope.verbose)"), problems.get(1));
+    assertTrue(problems.get(0).contains("(from environment variable CREDSCOPE_FOO)"), problems.get(0));
+    assertEquals("info", config.logLevel());
+  }
+
+  @Test
+  void badValueFallsBackToTheDefaultAndSaysSo() {
+    AgentConfig config = load("log=loud", properties("credscope.log", "debug"), Map.of());
+    assertEquals("info", config.logLevel(), "the default, not the lower-precedence value");
+    assertEquals(List.of("option 'log' has invalid value 'loud' (from agent arguments); valid values: off, error, "
+        + "warn, info, debug, trace; using the default 'info'"), problems);
+  }
+
+  @Test
+  void argumentWithoutEqualsIsReported() {
+    load("debug", new Properties(), Map.of());
+    assertEquals(List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask"), problems);
+  }
+
+  @Test
+  void auditOffMeansNoFile() {
+    assertNull(load("audit=off", new Properties(), Map.of()).auditFile());
+  }
+
+  @Test
+  void disabled() {
+    assertFalse(load(null, new Properties(), Map.of("CREDSCOPE_ENABLED", "false")).enabled());
+  }
+}

@@ -1,0 +1,55 @@
+package io.credscope.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Modifier;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+
+class CredentialChainModelTest {
+
+  private final CredentialChainModel v2 = CredentialChainModel.V2;
+
+  @Test
+  void v2ChainOrder() {
+    assertEquals(List.of(CredentialSource.SYSTEM_PROPERTIES, CredentialSource.ENVIRONMENT,
+        CredentialSource.WEB_IDENTITY, CredentialSource.PROFILE, CredentialSource.CONTAINER,
+        CredentialSource.INSTANCE_PROFILE), v2.order());
+  }
+
+  @Test
+  void mapsRealProviderClassesToSources() {
+    assertEquals(CredentialSource.ENVIRONMENT, v2.sourceOf(EnvironmentVariableCredentialsProvider.class.getName()));
+    assertEquals(CredentialSource.SYSTEM_PROPERTIES, v2.sourceOf(SystemPropertyCredentialsProvider.class.getName()));
+    assertEquals(CredentialSource.INSTANCE_PROFILE, v2.sourceOf(InstanceProfileCredentialsProvider.class.getName()));
+    assertNull(v2.sourceOf("com.example.MyProvider"));
+    assertTrue(v2.isChain("software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider"));
+    assertFalse(v2.isChain(EnvironmentVariableCredentialsProvider.class.getName()));
+  }
+
+  /** The names are data; this catches a rename in the SDK the build compiles against. */
+  @Test
+  void everyNamedClassExistsAndEveryInstrumentedOneDeclaresResolveCredentials() throws Exception {
+    int declaring = 0;
+    for (String name : v2.declaringClasses()) {
+      Class<?> type = Class.forName(name);
+      assertTrue(AwsCredentialsProvider.class.isAssignableFrom(type), name);
+      try {
+        if (!Modifier.isAbstract(type.getDeclaredMethod("resolveCredentials").getModifiers())) {
+          declaring++;
+        }
+      } catch (NoSuchMethodException inherited) {
+        assertTrue(v2.declaringClasses().contains(type.getSuperclass().getName()), name + " inherits from an"
+            + " uninstrumented class");
+      }
+    }
+    assertTrue(declaring >= 7, "providers declaring resolveCredentials: " + declaring);
+  }
+}

@@ -1,0 +1,166 @@
+package io.credscope.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credscope.it.apps.StaticKeysApp;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The agent in a real JVM with a real SDK v2 provider: what it prints, writes, and leaves alone. */
+class AgentStartIT {
+
+  private static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+  private static final String SECRET = "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";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path folder;
+
+  private ForkedJvm.Result runApp(String java, String agentArguments, List<String> jvmOptions,
+      Map<String, String> environment) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java));
+    command.add("-javaagent:" + ForkedJvm.AGENT_JAR + (agentArguments == null ? "" : "=" + agentArguments));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", ForkedJvm.applicationClassPath(), StaticKeysApp.class.getName(), KEY_ID, SECRET,
+        "7"));
+    return ForkedJvm.run(command, environment, folder);
+  }
+
+  static List<String> javas() {
+    return ForkedJvm.javas();
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void reportsTheFirstResolutionAndCountsTheRest(String java) throws Exception {
+    Path audit = folder.resolve("audit.jsonl");
+    ForkedJvm.Result result = runApp(java, "audit=" + audit, List.of(), Map.of());
+
+    assertEquals(0, result.exitCode(), result.all());
+    assertEquals("app resolved credentials 7 times" + System.lineSeparator(), result.stdout(),
+        "the application's output is its own");
+    List<String> agentLines = result.stderr().lines().collect(Collectors.toList());
+    assertEquals(List.of(
+        "[credscope] INFO  AWS SDK v2 credentials from static: StaticCredentialsProvider supplied long-term key "
+            + "AKIA\u2026MPLE, first used at io.credscope.it.apps.StaticKeysApp.main(StaticKeysApp.java:17)",
+        "[credscope] INFO  summary: AWS credentials used by this JVM (1 distinct)",
+        "[credscope] INFO    SDK v2 static StaticCredentialsProvider AKIA\u2026MPLE (long-term): 7 resolutions"),
+        agentLines, "nothing else on stderr: no JVM or library warnings either");
+
+    List<JsonNode> records = readAudit(audit);
+    assertEquals(2, records.size());
+    JsonNode resolved = records.get(0);
+    assertEquals("credentials.resolved", resolved.get("event").asText());
+    assertEquals("static", resolved.get("source").asText());
+    assertEquals("StaticCredentialsProvider", resolved.get("provider").asText());
+    assertEquals("v2", resolved.get("sdk").asText());
+    assertEquals("AKIA\u2026MPLE", resolved.get("key").asText());
+    assertEquals("long-term", resolved.get("keyType").asText());
+    assertEquals("io.credscope.it.apps.StaticKeysApp.main(StaticKeysApp.java:17)", resolved.get("caller").asText());
+    assertEquals(7, records.get(1).get("resolutions").get(0).get("count").asInt());
+    assertNoSecret(result, audit);
+  }
+
+  @Test
+  void badOptionsAreOneLineEachAndTheAgentCarriesOn() throws Exception {
+    ForkedJvm.Result result = runApp(ForkedJvm.defaultJava(), "log=loud,colour=blue", List.of(),
+        Map.of("CREDSCOPE_MASK", "maybe"));
+    assertEquals(0, result.exitCode(), result.all());
+    assertTrue(result.stdout().contains("app resolved credentials 7 times"));
+    List<String> errors = result.stderr().lines().filter(line -> line.startsWith("[credscope] ERROR"))
+        .collect(Collectors.toList());
+    assertEquals(List.of(
+        "[credscope] ERROR option 'mask' has invalid value 'maybe' (from environment variable CREDSCOPE_MASK); "
+            + "valid values: on, off; using the default 'on'",
+        "[credscope] ERROR option 'log' has invalid value 'loud' (from agent arguments); valid values: off, error, "
+            + "warn, info, debug, trace; using the default 'info'",
+        "[credscope] ERROR unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask"),
+        errors);
+    assertTrue(result.stderr().contains("credentials from static"), "still attributing: " + result.stderr());
+  }
+
+  @Test
+  void disabledMeansSilent() throws Exception {
+    Path audit = folder.resolve("audit.jsonl");
+    ForkedJvm.Result result = runApp(ForkedJvm.defaultJava(), "enabled=false,audit=" + audit, List.of(), Map.of());
+    assertEquals(0, result.exitCode(), result.all());
+    assertEquals("", result.stderr());
+    assertFalse(Files.exists(audit));
+  }
+
+  @Test
+  void anAuditFileThatCannotBeWrittenCostsOneLine() throws Exception {
+    Files.writeString(folder.resolve("not-a-folder"), "");
+    ForkedJvm.Result result = runApp(ForkedJvm.defaultJava(), "audit=" + folder.resolve("not-a-folder/audit.jsonl"),
+        List.of(), Map.of());
+    assertEquals(0, result.exitCode(), result.all());
+    assertEquals(1, result.stderr().lines().filter(line -> line.contains("cannot write the audit log")).count(),
+        result.stderr());
+    assertTrue(result.stderr().contains("credentials from static"));
+  }
+
+  @Test
+  void writesUtf8OnAnAsciiJvm() throws Exception {
+    Path audit = folder.resolve("audit.jsonl");
+    ForkedJvm.Result result = runApp(ForkedJvm.defaultJava(), "audit=" + audit,
+        List.of("-Dfile.encoding=US-ASCII", "-Dsun.stderr.encoding=US-ASCII", "-Dsun.stdout.encoding=US-ASCII"),
+        Map.of("LC_ALL", "C", "LANG", "C"));
+    assertEquals(0, result.exitCode(), result.all());
+    byte[] ellipsis = "\u2026".getBytes(StandardCharsets.UTF_8);
+    assertTrue(indexOf(result.stderrBytes(), ellipsis) >= 0, "stderr: " + result.stderr());
+    assertTrue(indexOf(Files.readAllBytes(audit), ellipsis) >= 0);
+  }
+
+  @Test
+  void optionsFromSystemProperties() throws Exception {
+    Path audit = folder.resolve("from-property.jsonl");
+    ForkedJvm.Result result = runApp(ForkedJvm.defaultJava(), null,
+        List.of("-Dcredscope.audit=" + audit, "-Dcredscope.mask=off", "-Dcredscope.log=warn"), Map.of());
+    assertEquals(0, result.exitCode(), result.all());
+    assertEquals("", result.stderr(), "log=warn hides the info lines");
+    assertEquals(KEY_ID, readAudit(audit).get(0).get("key").asText(), "mask=off shows the whole key id");
+  }
+
+  private static List<JsonNode> readAudit(Path audit) throws Exception {
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : Files.readAllLines(audit, StandardCharsets.UTF_8)) {
+      JsonNode record = JSON.readTree(line);
+      assertEquals(1, record.get("v").asInt());
+      assertTrue(record.get("ts").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), line);
+      assertTrue(record.get("pid").asLong() > 0, line);
+      records.add(record);
+    }
+    return records;
+  }
+
+  private static void assertNoSecret(ForkedJvm.Result result, Path audit) throws Exception {
+    assertFalse(result.all().contains(SECRET), "secret in output");
+    assertFalse(Files.readString(audit, StandardCharsets.UTF_8).contains(SECRET), "secret in audit log");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,74 @@
+package io.credscope.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a real JVM and captures everything it prints, as bytes decoded as UTF-8. */
+final class ForkedJvm {
+
+  static final Path AGENT_JAR = Path.of(System.getProperty("credscope.agent.jar", "target/credscope-agent.jar"));
+
+  record Result(int exitCode, String stdout, String stderr, byte[] stderrBytes) {
+    String all() {
+      return stdout + stderr;
+    }
+  }
+
+  private ForkedJvm() {
+  }
+
+  static String defaultJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** The default JDK, and the extra one the build names (Temurin 25 in CI), if any. */
+  static List<String> javas() {
+    List<String> javas = new ArrayList<>(List.of(defaultJava()));
+    String extra = System.getProperty("credscope.it.extraJdk", "");
+    if (!extra.isBlank()) {
+      Path java = Path.of(extra, "bin", "java");
+      if (!Files.isExecutable(java)) {
+        throw new IllegalStateException("credscope.it.extraJdk names no JDK: " + extra);
+      }
+      javas.add(java.toString());
+    }
+    return javas;
+  }
+
+  /** The test classes and the SDK jars, not the agent's own unshaded classes and libraries. */
+  static String applicationClassPath() {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (entry.endsWith("test-classes") || entry.contains("/software/amazon/") || entry.contains("/org/slf4j/")
+          || entry.contains("/org/reactivestreams/")) {
+        entries.add(entry);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  static Result run(List<String> command, Map<String, String> environment, Path workDirectory)
+      throws IOException, InterruptedException {
+    Path out = workDirectory.resolve("stdout.txt");
+    Path err = workDirectory.resolve("stderr.txt");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("CREDSCOPE_") || name.startsWith("AWS_"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("timed out: " + command);
+    }
+    byte[] stderr = Files.readAllBytes(err);
+    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        new String(stderr, StandardCharsets.UTF_8), stderr);
+  }
+}

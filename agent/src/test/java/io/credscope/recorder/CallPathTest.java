@@ -1,0 +1,74 @@
+package io.credscope.recorder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.credscope.credentials.CredentialChainModel;
+import org.junit.jupiter.api.Test;
+
+class CallPathTest {
+
+  private static final String V2 = "software.amazon.awssdk.auth.credentials.";
+
+  private static StackTraceElement frame(String className, String method, int line) {
+    return new StackTraceElement(className, method, className.substring(className.lastIndexOf('.') + 1) + ".java",
+        line);
+  }
+
+  private static final StackTraceElement RECORDER =
+      frame(CredentialsRecorder.class.getName(), "credentialsProvided", 60);
+  private static final StackTraceElement BRIDGE = frame("io.credscope.bridge.Bridge", "credentialsProvided", 30);
+
+  @Test
+  void leafUnderTheDefaultChainCalledFromApplicationCode() {
+    CallPath path = CallPath.of(new StackTraceElement[] {
+        RECORDER, BRIDGE,
+        frame(V2 + "internal.SystemSettingsCredentialsProvider", "resolveCredentials", 50),
+        frame(V2 + "AwsCredentialsProviderChain", "resolveCredentials", 100),
+        frame(V2 + "internal.LazyAwsCredentialsProvider", "resolveCredentials", 40),
+        frame(V2 + "DefaultCredentialsProvider", "resolveCredentials", 120),
+        frame("software.amazon.awssdk.core.internal.http.AmazonSyncHttpClient", "execute", 70),
+        frame("java.util.concurrent.CompletableFuture", "join", 10),
+        frame("com.example.billing.InvoiceJob", "run", 42),
+        frame("com.example.billing.Main", "main", 12),
+    }, CredentialChainModel.V2);
+    assertFalse(path.nested());
+    assertEquals("DefaultCredentialsProvider", path.chain(), "the outermost chain");
+    assertEquals("com.example.billing.InvoiceJob.run(InvoiceJob.java:42)", path.caller());
+  }
+
+  @Test
+  void staticKeysInsideAProfileProviderAreNested() {
+    CallPath path = CallPath.of(new StackTraceElement[] {
+        RECORDER, BRIDGE,
+        frame(V2 + "StaticCredentialsProvider", "resolveCredentials", 20),
+        frame(V2 + "ProfileCredentialsProvider", "resolveCredentials", 90),
+        frame("com.example.Main", "main", 5),
+    }, CredentialChainModel.V2);
+    assertTrue(path.nested());
+    assertNull(path.chain());
+    assertEquals("com.example.Main.main(Main.java:5)", path.caller());
+  }
+
+  @Test
+  void noApplicationFrameMeansNoCaller() {
+    CallPath path = CallPath.of(new StackTraceElement[] {
+        RECORDER, BRIDGE,
+        frame(V2 + "InstanceProfileCredentialsProvider", "resolveCredentials", 20),
+        frame("java.lang.Thread", "run", 1),
+    }, CredentialChainModel.V2);
+    assertNull(path.caller());
+  }
+
+  @Test
+  void frameWithoutLineNumberOrFile() {
+    CallPath path = CallPath.of(new StackTraceElement[] {
+        RECORDER, BRIDGE,
+        frame(V2 + "StaticCredentialsProvider", "resolveCredentials", 20),
+        new StackTraceElement("com.example.Generated", "call", null, -1),
+    }, CredentialChainModel.V2);
+    assertEquals("com.example.Generated.call(Unknown Source)", path.caller());
+  }
+}

@@ -1,0 +1,101 @@
+package io.credscope.recorder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.credscope.credentials.CredentialChainModel;
+import io.credscope.credentials.CredentialSource;
+import io.credscope.credentials.KeyType;
+import io.credscope.credentials.Sdk;
+import io.credscope.events.CredentialsResolved;
+import io.credscope.events.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** Drives the recorder with the SDK's own provider and credentials classes, as the advice does. */
+class CredentialsRecorderTest {
+
+  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN";
+
+  private final List<Event> events = new ArrayList<>();
+  private final CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.V2, events::add,
+      Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+
+  private void resolve(AwsCredentialsProvider provider) {
+    recorder.credentialsProvided(provider, provider.resolveCredentials());
+  }
+
+  @Test
+  void firstResolutionIsAnEventLaterOnesAreCounted() {
+    StaticCredentialsProvider provider =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET));
+    for (int i = 0; i < 5; i++) {
+      resolve(provider);
+    }
+    assertEquals(1, events.size());
+    CredentialsResolved resolved = (CredentialsResolved) events.get(0);
+    assertEquals("credentials.resolved", resolved.type());
+    assertEquals(Instant.parse("2026-11-22T10:00:00Z"), resolved.time());
+    assertEquals(Sdk.V2, resolved.sdk());
+    assertEquals(CredentialSource.STATIC, resolved.source());
+    assertEquals("StaticCredentialsProvider", resolved.provider());
+    assertEquals("AKIA\u2026MPLE", resolved.key().masked());
+    assertEquals(KeyType.LONG_TERM, resolved.key().type());
+    assertEquals(1, recorder.resolutions().size());
+    assertEquals(5, recorder.resolutions().get(0).count());
+  }
+
+  @Test
+  void aNewKeyFromTheSameProviderIsANewEvent() {
+    resolve(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAAAAAAAAAAAAAAAAA", SECRET)));
+    resolve(StaticCredentialsProvider.create(
+        AwsSessionCredentials.create("ASIABBBBBBBBBBBBBBBB", SECRET, TOKEN)));
+    assertEquals(2, events.size());
+    assertEquals(KeyType.TEMPORARY, ((CredentialsResolved) events.get(1)).key().type());
+  }
+
+  @Test
+  void providersOutsideTheModelAreIgnored() {
+    AwsCredentialsProvider custom = () -> AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET);
+    resolve(custom);
+    assertTrue(events.isEmpty());
+  }
+
+  @Test
+  void credentialsWithoutAKeyIdAreIgnored() {
+    recorder.credentialsProvided(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAX", SECRET)), null);
+    recorder.credentialsProvided(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAX", SECRET)),
+        new Object());
+    resolve(AnonymousCredentialsProvider.create());
+    assertTrue(events.isEmpty());
+  }
+
+  @Test
+  void eventsNeverCarryTheSecretOrToken() {
+    resolve(StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAIOSFODNN7EXAMPLE", SECRET, TOKEN)));
+    String described = events.get(0).toString();
+    assertFalse(described.contains(SECRET), described);
+    assertFalse(described.contains(TOKEN), described);
+    assertFalse(described.contains("ASIAIOSFODNN7EXAMPLE"), "toString masks the key id: " + described);
+  }
+
+  @Test
+  void keysPerProviderAreBounded() {
+    for (int i = 0; i < CredentialsRecorder.MAX_KEYS_PER_PROVIDER + 10; i++) {
+      resolve(StaticCredentialsProvider.create(AwsBasicCredentials.create(String.format("AKIA%016d", i), SECRET)));
+    }
+    assertEquals(CredentialsRecorder.MAX_KEYS_PER_PROVIDER, events.size());
+    assertEquals(10, recorder.unrecordedResolutions());
+  }
+}

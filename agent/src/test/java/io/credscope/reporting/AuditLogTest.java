@@ -1,0 +1,90 @@
+package io.credscope.reporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credscope.credentials.AccessKeyId;
+import io.credscope.credentials.CredentialSource;
+import io.credscope.credentials.Sdk;
+import io.credscope.events.CredentialsResolved;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path folder;
+
+  private static CredentialsResolved resolved(String chain, String caller) {
+    return new CredentialsResolved(Instant.parse("2026-11-22T10:15:30.123Z"), Sdk.V2, CredentialSource.ENVIRONMENT,
+        "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider",
+        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), chain, caller);
+  }
+
+  @Test
+  void oneObjectPerLineWithTheCommonFields() throws Exception {
+    Path file = folder.resolve("nested/audit.jsonl");
+    AuditLog log = new AuditLog(file.toFile(), true, 4242);
+    log.accept(resolved("DefaultCredentialsProvider", "com.example.Main.main(Main.java:7)"));
+    log.accept(resolved(null, null));
+    log.finish(new RunSummary(List.of(new RunSummary.Row("v2", "environment", "EnvironmentVariableCredentialsProvider",
+        "AKIA\u2026MPLE", "long-term", 12)), 0, 0));
+
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(3, lines.size());
+    JsonNode first = JSON.readTree(lines.get(0));
+    assertEquals(1, first.get("v").asInt());
+    assertEquals("2026-11-22T10:15:30.123Z", first.get("ts").asText());
+    assertEquals(4242, first.get("pid").asLong());
+    assertEquals("credentials.resolved", first.get("event").asText());
+    assertEquals("v2", first.get("sdk").asText());
+    assertEquals("environment", first.get("source").asText());
+    assertEquals("EnvironmentVariableCredentialsProvider", first.get("provider").asText());
+    assertEquals("AKIA\u2026MPLE", first.get("key").asText());
+    assertEquals("long-term", first.get("keyType").asText());
+    assertEquals("DefaultCredentialsProvider", first.get("chain").asText());
+    assertEquals("com.example.Main.main(Main.java:7)", first.get("caller").asText());
+
+    JsonNode second = JSON.readTree(lines.get(1));
+    assertFalse(second.has("chain"));
+    assertFalse(second.has("caller"));
+
+    JsonNode summary = JSON.readTree(lines.get(2));
+    assertEquals("summary", summary.get("event").asText());
+    assertEquals(12, summary.get("resolutions").get(0).get("count").asLong());
+  }
+
+  @Test
+  void writesUtf8WhateverThePlatformDefault() throws Exception {
+    Path file = folder.resolve("audit.jsonl");
+    new AuditLog(file.toFile(), true, 1).accept(resolved(null, null));
+    byte[] ellipsis = "\u2026".getBytes(StandardCharsets.UTF_8);
+    String raw = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    assertTrue(raw.contains(new String(ellipsis, StandardCharsets.ISO_8859_1)), raw);
+  }
+
+  @Test
+  void unmaskedOnRequest() throws Exception {
+    Path file = folder.resolve("audit.jsonl");
+    new AuditLog(file.toFile(), false, 1).accept(resolved(null, null));
+    assertEquals("AKIAIOSFODNN7EXAMPLE", JSON.readTree(Files.readString(file)).get("key").asText());
+  }
+
+  @Test
+  void appendsToAnExistingLog() throws Exception {
+    Path file = folder.resolve("audit.jsonl");
+    Files.writeString(file, "{\"v\":1,\"event\":\"earlier\"}\n");
+    new AuditLog(file.toFile(), true, 1).accept(resolved(null, null));
+    assertEquals(2, Files.readAllLines(file).size());
+  }
+}
