@@ -1,0 +1,151 @@
+package io.credscope.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credscope.demo.fakeaws.FakeAws;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * End to end: the demo's application JVM, started with {@code -javaagent} on the built agent jar,
+ * against the demo's fakes, on every JDK the build names. Asserts on the audit log, and scans every
+ * byte the JVM printed or wrote for the scenario's secrets.
+ */
+class ScenarioIT {
+
+  private static final Path AGENT_JAR = Path.of(System.getProperty("credscope.agent.jar"));
+  private static final Path DEMO_JAR = Path.of(System.getProperty("credscope.demo.jar"));
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path folder;
+
+  record Run(int exitCode, String stdout, String stderr, List<JsonNode> audit, String auditText) {
+    String all() {
+      return stdout + stderr + auditText;
+    }
+  }
+
+  static Stream<Arguments> javas() {
+    List<Arguments> javas = new ArrayList<>();
+    javas.add(Arguments.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    String extra = System.getProperty("credscope.it.extraJdk", "");
+    if (!extra.isBlank()) {
+      Path java = Path.of(extra, "bin", "java");
+      if (!Files.isExecutable(java)) {
+        throw new IllegalStateException("credscope.it.extraJdk names no JDK: " + extra);
+      }
+      javas.add(Arguments.of(java.toString()));
+    }
+    return javas.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void roleOnly(String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.ROLE_ONLY, aws, java);
+      Run run = run(launch);
+
+      JsonNode resolved = onlyResolution(run);
+      assertEquals("instance-profile", resolved.get("source").asText());
+      assertEquals("InstanceProfileCredentialsProvider", resolved.get("provider").asText());
+      assertEquals("v2", resolved.get("sdk").asText());
+      assertEquals(aws.imds().roleKeys().maskedKeyId(), resolved.get("key").asText());
+      assertEquals("temporary", resolved.get("keyType").asText());
+      assertEquals("DefaultCredentialsProvider", resolved.get("chain").asText());
+      assertTrue(resolved.get("caller").asText().startsWith("io.credscope.demo.app.DemoApp.main(DemoApp.java:"),
+          resolved.toString());
+      assertTrue(run.stdout().contains("as " + FakeAws.INSTANCE_ROLE_ARN), run.stdout());
+      assertCommon(run, launch);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void envShadowsRole(String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.ENV_SHADOWS_ROLE, aws, java);
+      Run run = run(launch);
+
+      JsonNode resolved = onlyResolution(run);
+      assertEquals("environment", resolved.get("source").asText());
+      assertEquals("EnvironmentVariableCredentialsProvider", resolved.get("provider").asText());
+      assertEquals("v2", resolved.get("sdk").asText());
+      assertEquals("long-term", resolved.get("keyType").asText());
+      assertEquals("DefaultCredentialsProvider", resolved.get("chain").asText());
+      String key = resolved.get("key").asText();
+      assertTrue(key.startsWith("AKIA\u2026") && !key.equals(aws.imds().roleKeys().maskedKeyId()), key);
+      assertTrue(run.stdout().contains("user/stale-deploy-user"), "the stale key really won: " + run.stdout());
+      assertCommon(run, launch);
+    }
+  }
+
+  private AppLaunch launch(Scenario scenario, FakeAws aws, String java) throws IOException {
+    Path work = folder.resolve(scenario.id());
+    return new AppLaunch(scenario, aws, work).java(java).classPath(DEMO_JAR.toString())
+        .agent(AGENT_JAR, "audit=" + work.resolve("audit.jsonl"));
+  }
+
+  private static Run run(AppLaunch launch) throws Exception {
+    Path out = launch.workDirectory().resolve("stdout.txt");
+    Path err = launch.workDirectory().resolve("stderr.txt");
+    Process process = launch.processBuilder().redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the application did not finish: " + launch.command());
+    }
+    Path auditFile = launch.workDirectory().resolve("audit.jsonl");
+    String auditText = Files.exists(auditFile) ? Files.readString(auditFile, StandardCharsets.UTF_8) : "";
+    List<JsonNode> audit = new ArrayList<>();
+    for (String line : auditText.lines().collect(Collectors.toList())) {
+      audit.add(JSON.readTree(line));
+    }
+    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8), audit, auditText);
+  }
+
+  private static JsonNode onlyResolution(Run run) {
+    assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+    List<JsonNode> resolutions = run.audit().stream()
+        .filter(record -> record.get("event").asText().equals("credentials.resolved")).collect(Collectors.toList());
+    assertEquals(1, resolutions.size(), run.auditText());
+    return resolutions.get(0);
+  }
+
+  /** What every scenario must show, whatever won. */
+  private static void assertCommon(Run run, AppLaunch launch) {
+    for (JsonNode record : run.audit()) {
+      assertEquals(1, record.get("v").asInt());
+      assertTrue(record.has("ts") && record.has("pid") && record.has("event"), record.toString());
+    }
+    JsonNode summary = run.audit().get(run.audit().size() - 1);
+    assertEquals("summary", summary.get("event").asText());
+    assertEquals(9, summary.get("resolutions").get(0).get("count").asInt(), "3 rounds of 3 clients: " + summary);
+
+    // The application's own Logback 1.5 and logback.xml are in charge of its lines; credscope's go to stderr.
+    assertTrue(run.stdout().contains("demo | application logging through logback-classic-1.5."), run.stdout());
+    assertTrue(run.stdout().lines().allMatch(line -> line.startsWith("demo | ")), run.stdout());
+    assertTrue(run.stderr().lines().allMatch(line -> line.startsWith("[credscope] ")), run.stderr());
+    assertFalse(run.all().contains("SLF4J"), "no SLF4J binding warnings: " + run.all());
+
+    for (String secret : launch.secretValues()) {
+      assertFalse(run.all().contains(secret), "a secret key or session token leaked");
+    }
+  }
+}

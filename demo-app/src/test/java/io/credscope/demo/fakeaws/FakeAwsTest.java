@@ -1,0 +1,216 @@
+package io.credscope.demo.fakeaws;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.sts.StsClient;
+
+class FakeAwsTest {
+
+  private static final String ROLES_PATH = "/latest/meta-data/iam/security-credentials/";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private FakeAws aws;
+  private DemoKeys keys;
+
+  @BeforeEach
+  void start() {
+    aws = FakeAws.start();
+    keys = aws.createUserKey("test-user");
+  }
+
+  @AfterEach
+  void stop() {
+    aws.close();
+  }
+
+  @Test
+  void stsAnswersAsTheSigningKey() {
+    try (StsClient sts = sts(keys, true)) {
+      assertEquals("arn:aws:iam::123456789012:user/test-user", sts.getCallerIdentity().arn());
+    }
+    DemoKeys stranger = DemoKeys.longTerm();
+    try (StsClient sts = sts(stranger, true)) {
+      AwsServiceException e = assertThrows(AwsServiceException.class, sts::getCallerIdentity);
+      assertEquals("InvalidClientTokenId", e.awsErrorDetails().errorCode());
+      assertEquals(403, e.statusCode());
+    }
+  }
+
+  @Test
+  void stsThrottlingWithoutRetries() {
+    try (StsClient sts = sts(keys, false)) {
+      assertThrottledOnce(aws.sts(), sts::getCallerIdentity, "Throttling", 400);
+    }
+  }
+
+  @Test
+  void s3ThrottlingWithoutRetries() {
+    try (S3Client s3 = s3(false)) {
+      assertThrottledOnce(aws.s3(), s3::listBuckets, "SlowDown", 503);
+      assertEquals(List.of(FakeS3.BUCKET), s3.listBuckets().buckets().stream().map(Bucket::name).toList());
+    }
+  }
+
+  @Test
+  void dynamoDbThrottlingWithoutRetries() {
+    try (DynamoDbClient dynamoDb = dynamoDb(false)) {
+      assertThrottledOnce(aws.dynamoDb(), dynamoDb::listTables, "ThrottlingException", 400);
+      assertEquals(List.of(FakeDynamoDb.TABLE), dynamoDb.listTables().tableNames());
+    }
+  }
+
+  @Test
+  void defaultRetriesRideOutTwoThrottles() {
+    try (StsClient sts = sts(keys, true); S3Client s3 = s3(true); DynamoDbClient dynamoDb = dynamoDb(true)) {
+      assertSucceedsOnThirdAttempt(aws.sts(), sts::getCallerIdentity);
+      assertSucceedsOnThirdAttempt(aws.s3(), s3::listBuckets);
+      assertSucceedsOnThirdAttempt(aws.dynamoDb(), dynamoDb::listTables);
+    }
+  }
+
+  @Test
+  void imdsRequiresATokenUnlessV1IsAccepted() throws Exception {
+    URI roles = aws.imds().endpoint().resolve(ROLES_PATH);
+    HttpResponse<String> tokenless = send(HttpRequest.newBuilder(roles).GET());
+    assertEquals(401, tokenless.statusCode());
+    assertEquals(1, aws.imds().tokenlessReads());
+
+    HttpResponse<String> token = send(HttpRequest.newBuilder(aws.imds().endpoint().resolve("/latest/api/token"))
+        .header("X-aws-ec2-metadata-token-ttl-seconds", "21600")
+        .PUT(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(200, token.statusCode());
+    HttpResponse<String> withToken = send(HttpRequest.newBuilder(roles)
+        .header("X-aws-ec2-metadata-token", token.body()).GET());
+    assertEquals(200, withToken.statusCode());
+    assertEquals(FakeImds.ROLE, withToken.body());
+    assertEquals(1, aws.imds().tokenlessReads());
+
+    HttpResponse<String> forgedToken = send(HttpRequest.newBuilder(roles)
+        .header("X-aws-ec2-metadata-token", "not-a-token").GET());
+    assertEquals(401, forgedToken.statusCode());
+
+    aws.imds().acceptV1(true);
+    HttpResponse<String> v1 = send(HttpRequest.newBuilder(roles).GET());
+    assertEquals(200, v1.statusCode());
+    assertEquals(FakeImds.ROLE, v1.body());
+    assertEquals(2, aws.imds().tokenlessReads());
+  }
+
+  @Test
+  void sdkInstanceProfileProviderResolvesTheRoleKeysOverImdsV2() {
+    try (InstanceProfileCredentialsProvider provider = InstanceProfileCredentialsProvider.builder()
+        .endpoint(aws.imds().endpoint().toString())
+        .asyncCredentialUpdateEnabled(false)
+        .build()) {
+      AwsCredentials credentials = provider.resolveCredentials();
+      DemoKeys role = aws.imds().roleKeys();
+      assertEquals(role.accessKeyId(), credentials.accessKeyId());
+      assertEquals(role.secretAccessKey(), credentials.secretAccessKey());
+      assertEquals(role.sessionToken(), ((AwsSessionCredentials) credentials).sessionToken());
+    }
+    // IMDSv2 only: had the SDK fallen back to v1, the fake would have refused it with a 401.
+    assertEquals(0, aws.imds().tokenlessReads());
+  }
+
+  @Test
+  void containerEndpointRequiresTheAuthorizationToken() throws Exception {
+    URI uri = URI.create(aws.container().fullUri());
+    assertEquals(401, send(HttpRequest.newBuilder(uri).GET()).statusCode());
+    assertEquals(401, send(HttpRequest.newBuilder(uri).header("Authorization", "wrong").GET()).statusCode());
+
+    HttpResponse<String> authorized = send(HttpRequest.newBuilder(uri)
+        .header("Authorization", FakeAws.CONTAINER_AUTHORIZATION_TOKEN).GET());
+    assertEquals(200, authorized.statusCode());
+    assertTrue(authorized.body().contains("\"AccessKeyId\":\"" + aws.container().roleKeys().accessKeyId() + "\""),
+        authorized.body());
+  }
+
+  private static void assertThrottledOnce(FakeService fake, Executable call, String code, int status) {
+    fake.throttleNext(1);
+    int before = fake.requests();
+    AwsServiceException e = assertThrows(AwsServiceException.class, call);
+    assertEquals(code, e.awsErrorDetails().errorCode());
+    assertEquals(status, e.statusCode());
+    assertTrue(e.isThrottlingException(), () -> code + " not seen as throttling");
+    assertEquals(before + 1, fake.requests(), "retries were meant to be off");
+    assertDoesNotThrow(call);
+    assertEquals(before + 2, fake.requests());
+  }
+
+  private static void assertSucceedsOnThirdAttempt(FakeService fake, Executable call) {
+    fake.throttleNext(2);
+    int before = fake.requests();
+    assertDoesNotThrow(call);
+    assertEquals(before + 3, fake.requests());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private StsClient sts(DemoKeys signer, boolean retries) {
+    var builder = StsClient.builder()
+        .credentialsProvider(credentials(signer))
+        .endpointOverride(aws.sts().endpoint())
+        .region(Region.US_EAST_1)
+        .httpClientBuilder(ApacheHttpClient.builder());
+    if (!retries) {
+      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+    return builder.build();
+  }
+
+  private S3Client s3(boolean retries) {
+    var builder = S3Client.builder()
+        .credentialsProvider(credentials(keys))
+        .endpointOverride(aws.s3().endpoint())
+        .forcePathStyle(true)
+        .region(Region.US_EAST_1)
+        .httpClientBuilder(ApacheHttpClient.builder());
+    if (!retries) {
+      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+    return builder.build();
+  }
+
+  private DynamoDbClient dynamoDb(boolean retries) {
+    var builder = DynamoDbClient.builder()
+        .credentialsProvider(credentials(keys))
+        .endpointOverride(aws.dynamoDb().endpoint())
+        .region(Region.US_EAST_1)
+        .httpClientBuilder(ApacheHttpClient.builder());
+    if (!retries) {
+      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+    return builder.build();
+  }
+
+  private static StaticCredentialsProvider credentials(DemoKeys signer) {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(signer.accessKeyId(), signer.secretAccessKey()));
+  }
+}
