@@ -1,11 +1,10 @@
 package io.credscope.core;
 
 import io.credscope.config.AgentConfig;
-import io.credscope.reporting.AgentLogging;
 import io.credscope.reporting.Diagnostics;
+import io.credscope.reporting.LogLevel;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.ClassFileVersion;
 
 /**
  * The one install path, for {@code premain} and {@code agentmain} alike, called reflectively by
@@ -23,10 +22,10 @@ public final class AgentInstaller {
     if (!config.enabled()) {
       return;
     }
-    AgentLogging.configure(config.logLevel());
-    String unsupported = unsupportedJvm(instrumentation, attached);
-    if (unsupported != null) {
-      Diagnostics.warn(unsupported + "; credscope " + version + " is off and the application runs unchanged");
+    LogLevel.configure(config.logLevel());
+    if (attached && !instrumentation.isRetransformClassesSupported()) {
+      Diagnostics.warn("this JVM cannot retransform classes, which attaching needs; credscope " + version
+          + " is off and the application runs unchanged");
       return;
     }
     if (BridgeInjector.alreadyInjected()) {
@@ -34,19 +33,6 @@ public final class AgentInstaller {
       return;
     }
     BridgeInjector.inject(instrumentation, agentJar);
-    AgentRuntime.start(instrumentation, config, attached);
-  }
-
-  /** Why this JVM cannot be served, or {@code null} when it can. */
-  private static String unsupportedJvm(Instrumentation instrumentation, boolean attached) {
-    ClassFileVersion running = ClassFileVersion.ofThisVm(ClassFileVersion.JAVA_V8);
-    if (running.isGreaterThan(ClassFileVersion.latest())) {
-      return "Java " + running.getJavaVersion() + " is newer than this build supports (up to Java "
-          + ClassFileVersion.latest().getJavaVersion() + ")";
-    }
-    if (attached && !instrumentation.isRetransformClassesSupported()) {
-      return "this JVM cannot retransform classes, which attaching needs";
-    }
-    return null;
+    AgentRuntime.start(instrumentation, config, attached, version);
   }
 }

@@ -9,6 +9,8 @@ import io.credscope.instrumentation.TransformerFactory;
 import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentationModule;
 import io.credscope.recorder.CredentialsRecorder;
 import io.credscope.reporting.AgentLogging;
+import io.credscope.reporting.Diagnostics;
+import io.credscope.reporting.LogLevel;
 import io.credscope.reporting.Reporter;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -26,7 +28,7 @@ final class AgentRuntime {
   private AgentRuntime() {
   }
 
-  static void start(Instrumentation instrumentation, AgentConfig config, boolean attached) {
+  static void start(Instrumentation instrumentation, AgentConfig config, boolean attached, final String version) {
     Reporter reporter = new Reporter(config);
     CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.V2, reporter, Clock.systemUTC());
     reporter.summarise(recorder);
@@ -41,7 +43,8 @@ final class AgentRuntime {
     ClassNameGate.TransformFailures failures = AgentRuntime::transformFailed;
     // Byte Buddy is built off the application's threads, in parallel with its start-up.
     FutureTask<ClassFileTransformer> byteBuddy = new FutureTask<ClassFileTransformer>(
-        new TransformerFactory(modules, AgentRuntime.class.getClassLoader(), failures));
+        new TransformerFactory(modules, AgentRuntime.class.getClassLoader(), reason -> Diagnostics.warn(
+            reason + "; credscope " + version + " instruments nothing and the application runs unchanged")));
     Thread warmUp = new Thread(byteBuddy, "credscope-init");
     warmUp.setDaemon(true);
     warmUp.start();
@@ -71,7 +74,7 @@ final class AgentRuntime {
   }
 
   private static void transformFailed(String className, Throwable cause) {
-    if (AgentLogging.enabled("debug")) {
+    if (LogLevel.DEBUG.enabled()) {
       AgentLogging.logger().debug("left {} unchanged: {}", className, String.valueOf(cause));
     }
   }

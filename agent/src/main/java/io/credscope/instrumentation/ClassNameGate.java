@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 /**
  * The transformer the JVM calls for every class it loads. It answers "not mine" with one hash
  * lookup on the class name, and only for the few instrumented types asks Byte Buddy, which is
- * built on a background thread at start-up and so never slows a JVM that loads no AWS class.
+ * prepared on a background thread at start-up, in parallel with the application's own start.
  */
 public final class ClassNameGate implements ClassFileTransformer {
 
@@ -40,7 +40,10 @@ public final class ClassNameGate implements ClassFileTransformer {
       return null;
     }
     try {
-      return byteBuddy.get().transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+      ClassFileTransformer transformer = byteBuddy.get();
+      return transformer == null
+          ? null
+          : transformer.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     } catch (Throwable t) {
       // An untransformed class beats a broken application.
       failures.failed(className, t);

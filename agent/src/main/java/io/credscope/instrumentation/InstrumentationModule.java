@@ -1,11 +1,11 @@
 package io.credscope.instrumentation;
 
+import java.util.List;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * The hooks for one library. It names the exact types it transforms, so that a class load is
- * matched by one hash lookup and Byte Buddy sees only those types.
+ * matched by one hash lookup, and says which advice goes on which of their methods.
  */
 public interface InstrumentationModule {
 
@@ -15,10 +15,6 @@ public interface InstrumentationModule {
   /** Binary names ({@code a.b.C$D}) of every type this module transforms. */
   Set<String> typeNames();
 
-  /**
-   * Adds this module's transformations.
-   *
-   * @param adviceLoader the loader that holds the advice classes, read as class files and never loaded
-   */
-  AgentBuilder instrument(AgentBuilder builder, ClassLoader adviceLoader);
+  /** Applied to every type in {@link #typeNames()}; a method no binding matches is left as it is. */
+  List<AdviceBinding> adviceBindings();
 }

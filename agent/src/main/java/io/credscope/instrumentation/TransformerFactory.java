@@ -1,57 +1,70 @@
 package io.credscope.instrumentation;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.utility.JavaModule;
+import net.bytebuddy.ClassFileVersion;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
 
 /**
- * Builds the one Byte Buddy transformer for all modules. Advice is inlined and adds no fields or
- * methods, so the same transformer serves classes loaded later and classes retransformed on attach.
+ * Prepares the advice of every module, on a background thread while the application starts.
+ * Returns {@code null} on a JVM newer than this Byte Buddy understands: credscope then transforms
+ * nothing and says so once.
  */
 public final class TransformerFactory implements Callable<ClassFileTransformer> {
 
   private final List<InstrumentationModule> modules;
   private final ClassLoader adviceLoader;
-  private final ClassNameGate.TransformFailures failures;
+  private final UnsupportedJvm unsupportedJvm;
+
+  /** Told, once, why this JVM gets no instrumentation. */
+  public interface UnsupportedJvm {
+    void unsupported(String reason);
+  }
 
   public TransformerFactory(List<InstrumentationModule> modules, ClassLoader adviceLoader,
-      ClassNameGate.TransformFailures failures) {
+      UnsupportedJvm unsupportedJvm) {
     this.modules = modules;
     this.adviceLoader = adviceLoader;
-    this.failures = failures;
+    this.unsupportedJvm = unsupportedJvm;
   }
 
   @Override
   public ClassFileTransformer call() {
-    // Inlined advice needs no Nexus; building one would reach for sun.misc.Unsafe, which JDK 24+
-    // warns about on the application's stderr. The property name is relocated with Byte Buddy, so
-    // this switches off the agent's copy only.
-    System.setProperty(Nexus.PROPERTY, "true");
-    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-        .disableClassFormatChanges()
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-        .with(new AgentBuilder.Listener.Adapter() {
-          @Override
-          public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-              Throwable throwable) {
-            failures.failed(typeName, throwable);
-          }
-        });
-    for (InstrumentationModule module : modules) {
-      builder = module.instrument(builder, adviceLoader);
+    ClassFileVersion running = ClassFileVersion.ofThisVm(ClassFileVersion.JAVA_V8);
+    if (running.isGreaterThan(ClassFileVersion.latest())) {
+      unsupportedJvm.unsupported("Java " + running.getJavaVersion() + " is newer than this build supports (up to "
+          + "Java " + ClassFileVersion.latest().getJavaVersion() + ")");
+      return null;
     }
-    return builder.makeRaw();
-  }
-
-  /** Shared by modules: advice classes are read as class files from the agent loader, never loaded. */
-  public static AgentBuilder.Transformer.ForAdvice advice(ClassLoader adviceLoader) {
-    return new AgentBuilder.Transformer.ForAdvice()
-        .include(adviceLoader)
-        .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING);
+    // Advice classes are read as class files from the agent's loader, never loaded.
+    ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(adviceLoader);
+    TypePool advicePool = TypePool.Default.WithLazyResolution.of(adviceLocator);
+    Map<String, List<AsmVisitorWrapper>> wrappers = new HashMap<String, List<AsmVisitorWrapper>>();
+    for (InstrumentationModule module : modules) {
+      List<AsmVisitorWrapper> moduleAdvice = new ArrayList<AsmVisitorWrapper>();
+      for (AdviceBinding binding : module.adviceBindings()) {
+        moduleAdvice.add(Advice.to(advicePool.describe(binding.adviceClass()).resolve(), adviceLocator)
+            .on(binding.methods()));
+      }
+      for (String typeName : module.typeNames()) {
+        String internalName = typeName.replace('.', '/');
+        if (!wrappers.containsKey(internalName)) {
+          wrappers.put(internalName, new ArrayList<AsmVisitorWrapper>());
+        }
+        wrappers.get(internalName).addAll(moduleAdvice);
+      }
+    }
+    Map<String, AsmVisitorWrapper> byType = new HashMap<String, AsmVisitorWrapper>();
+    for (Map.Entry<String, List<AsmVisitorWrapper>> entry : wrappers.entrySet()) {
+      byType.put(entry.getKey(), new AsmVisitorWrapper.Compound(entry.getValue()));
+    }
+    return new AdviceTransformer(byType);
   }
 }

@@ -12,27 +12,18 @@ import org.slf4j.Logger;
 /**
  * credscope's private Logback, configured in code. It never runs Logback's auto-configuration, so
  * it reads neither the application's logback.xml nor {@code -Dlogback.configurationFile}, and the
- * application's logging is left exactly as it was. Built on first use, on the reporter thread.
+ * application's logging is left exactly as it was. Built on the first line that will be printed,
+ * on the reporter thread; callers check {@link LogLevel#enabled()} first, so a quiet agent never
+ * starts Logback at all.
  */
 public final class AgentLogging {
 
   public static final String LOGGER_NAME = "credscope";
   private static final String PATTERN = "[credscope] %-5level %msg%n";
 
-  private static volatile String level = "info";
   private static volatile LoggerContext context;
 
   private AgentLogging() {
-  }
-
-  /** Sets the level before the first line is logged; {@code off}, {@code error} … {@code trace}. */
-  public static void configure(String configuredLevel) {
-    level = configuredLevel;
-  }
-
-  /** Whether a line at this level would be printed, answered without starting Logback. */
-  public static boolean enabled(String candidate) {
-    return Level.toLevel(candidate, Level.INFO).isGreaterOrEqual(Level.toLevel(level, Level.INFO));
   }
 
   public static Logger logger() {
@@ -71,7 +62,7 @@ public final class AgentLogging {
     ch.qos.logback.classic.Logger root = created.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
     root.addAppender(stderr);
-    root.setLevel(Level.toLevel(level, Level.INFO));
+    root.setLevel(Level.toLevel(LogLevel.configured().name(), Level.INFO));
     created.start();
     return created;
   }

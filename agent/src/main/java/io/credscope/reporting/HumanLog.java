@@ -15,7 +15,7 @@ final class HumanLog implements EventSink {
 
   @Override
   public void accept(Event event) {
-    if (event instanceof CredentialsResolved) {
+    if (event instanceof CredentialsResolved && LogLevel.INFO.enabled()) {
       log().info(describe((CredentialsResolved) event));
     }
   }
@@ -39,7 +39,12 @@ final class HumanLog implements EventSink {
   @Override
   public void finish(RunSummary summary) {
     if (summary.rows.isEmpty()) {
-      log().debug("summary: no AWS credentials were resolved in this JVM");
+      if (LogLevel.DEBUG.enabled()) {
+        log().debug("summary: no AWS credentials were resolved in this JVM");
+      }
+      return;
+    }
+    if (!LogLevel.INFO.enabled()) {
       return;
     }
     Logger log = log();

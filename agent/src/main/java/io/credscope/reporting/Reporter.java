@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Carries events from the application's threads to the outputs. Submitting never blocks: a full
- * queue drops the event and counts it. Logback, Jackson, Micrometer and the audit file are all
- * started lazily on the reporter's own daemon thread, which exists only once there is an event.
+ * queue drops the event and counts it. Logback, Jackson and the audit file are all started lazily
+ * on the reporter's own daemon thread, which exists only once there is an event.
  */
 public final class Reporter implements Consumer<Event> {
 
@@ -39,7 +39,6 @@ public final class Reporter implements Consumer<Event> {
   private volatile CredentialsRecorder recorder;
   private volatile Thread worker;
   private List<EventSink> sinks;
-  private Meters meters;
 
   public Reporter(AgentConfig config) {
     this.config = config;
@@ -86,7 +85,6 @@ public final class Reporter implements Consumer<Event> {
             Diagnostics.error("could not report " + event.type() + ": " + t);
           }
         }
-        meters().bindNewResolutions();
       }
     } catch (InterruptedException stopped) {
       Thread.currentThread().interrupt();
@@ -102,8 +100,9 @@ public final class Reporter implements Consumer<Event> {
         running.join(EXIT_DRAIN_MILLIS);
       }
       CredentialsRecorder counted = recorder;
-      RunSummary summary = new RunSummary(meters().resolutionRows(), dropped.get(),
-          counted == null ? 0 : counted.unrecordedResolutions());
+      RunSummary summary = counted == null
+          ? new RunSummary(new ArrayList<RunSummary.Row>(), dropped.get(), 0)
+          : RunSummary.of(counted.resolutions(), config.maskKeys(), dropped.get(), counted.unrecordedResolutions());
       for (EventSink sink : sinks()) {
         sink.finish(summary);
       }
@@ -122,13 +121,5 @@ public final class Reporter implements Consumer<Event> {
       sinks = created;
     }
     return sinks;
-  }
-
-  private synchronized Meters meters() {
-    if (meters == null) {
-      CredentialsRecorder counted = recorder;
-      meters = new Meters(() -> counted == null ? new ArrayList<>() : counted.resolutions(), config.maskKeys());
-    }
-    return meters;
   }
 }

@@ -1,5 +1,7 @@
 package io.credscope.reporting;
 
+import io.credscope.recorder.Resolution;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -28,6 +30,18 @@ final class RunSummary {
   final List<Row> rows;
   final long droppedEvents;
   final long unrecordedResolutions;
+
+  /** Reads the recorder's own counters: cheap enough for a JVM that is shutting down. */
+  static RunSummary of(List<Resolution> resolutions, boolean maskKeys, long droppedEvents,
+      long unrecordedResolutions) {
+    List<Row> rows = new ArrayList<Row>();
+    for (Resolution resolution : resolutions) {
+      rows.add(new Row(resolution.sdk().id(), resolution.source().id(), resolution.provider(),
+          resolution.key().display(maskKeys), resolution.key().type().id(), resolution.count()));
+    }
+    Collections.sort(rows, (a, b) -> Long.compare(b.resolutions, a.resolutions));
+    return new RunSummary(rows, droppedEvents, unrecordedResolutions);
+  }
 
   RunSummary(List<Row> rows, long droppedEvents, long unrecordedResolutions) {
     this.rows = Collections.unmodifiableList(rows);

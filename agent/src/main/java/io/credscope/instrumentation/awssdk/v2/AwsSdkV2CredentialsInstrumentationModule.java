@@ -1,17 +1,17 @@
 package io.credscope.instrumentation.awssdk.v2;
 
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import io.credscope.credentials.CredentialChainModel;
+import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.InstrumentationModule;
-import io.credscope.instrumentation.TransformerFactory;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Hooks {@code resolveCredentials()} of the SDK v2 providers that yield credentials. Not the
@@ -33,10 +33,8 @@ public final class AwsSdkV2CredentialsInstrumentationModule implements Instrumen
   }
 
   @Override
-  public AgentBuilder instrument(AgentBuilder builder, ClassLoader adviceLoader) {
-    return builder
-        .type(namedOneOf(typeNames().toArray(new String[0])))
-        .transform(TransformerFactory.advice(adviceLoader).advice(
-            named("resolveCredentials").and(takesNoArguments()).and(isPublic()).and(not(isAbstract())), ADVICE));
+  public List<AdviceBinding> adviceBindings() {
+    return Collections.singletonList(new AdviceBinding(
+        named("resolveCredentials").and(takesNoArguments()).and(isPublic()).and(not(isAbstract())), ADVICE));
   }
 }
