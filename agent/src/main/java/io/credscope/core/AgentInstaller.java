@@ -5,6 +5,7 @@ import io.credscope.reporting.Diagnostics;
 import io.credscope.reporting.LogLevel;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
+import java.util.function.Consumer;
 
 /**
  * The one install path, for {@code premain} and {@code agentmain} alike, called reflectively by
@@ -18,7 +19,15 @@ public final class AgentInstaller {
 
   public static void install(Instrumentation instrumentation, String arguments, boolean attached, File agentJar,
       String version) throws Exception {
-    AgentConfig config = AgentConfig.load(arguments, System.getProperties(), System.getenv(), Diagnostics::error);
+    // An anonymous class, not a method reference: the first lambda in a JVM costs milliseconds of
+    // bootstrap, and this runs before the application's main.
+    AgentConfig config = AgentConfig.load(arguments, System.getProperties(), System.getenv(),
+        new Consumer<String>() {
+          @Override
+          public void accept(String problem) {
+            Diagnostics.error(problem);
+          }
+        });
     if (!config.enabled()) {
       return;
     }

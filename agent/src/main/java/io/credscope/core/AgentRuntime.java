@@ -22,7 +22,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
 
-/** Wires the recorder to the bridge and the instrumentation to the JVM, once the bridge is in place. */
+/**
+ * Wires the recorder to the bridge and the instrumentation to the JVM, once the bridge is in place.
+ * Runs before the application's main, so it uses anonymous classes rather than lambdas, whose
+ * first bootstrap costs milliseconds.
+ */
 final class AgentRuntime {
 
   private AgentRuntime() {
@@ -37,21 +41,29 @@ final class AgentRuntime {
     List<InstrumentationModule> modules = Collections.<InstrumentationModule>singletonList(
         new AwsSdkV2CredentialsInstrumentationModule());
     Set<String> typeNames = new HashSet<String>();
+    Set<String> libraryPackages = new HashSet<String>();
     for (InstrumentationModule module : modules) {
       typeNames.addAll(module.typeNames());
+      libraryPackages.add(module.libraryPackage());
     }
-    ClassNameGate.TransformFailures failures = AgentRuntime::transformFailed;
-    // Byte Buddy is built off the application's threads, in parallel with its start-up.
+    ClassNameGate.TransformFailures failures = new ClassNameGate.TransformFailures() {
+      @Override
+      public void failed(String className, Throwable cause) {
+        transformFailed(className, cause);
+      }
+    };
     FutureTask<ClassFileTransformer> byteBuddy = new FutureTask<ClassFileTransformer>(
-        new TransformerFactory(modules, AgentRuntime.class.getClassLoader(), reason -> Diagnostics.warn(
-            reason + "; credscope " + version + " instruments nothing and the application runs unchanged")));
-    Thread warmUp = new Thread(byteBuddy, "credscope-init");
-    warmUp.setDaemon(true);
-    warmUp.start();
-
-    ClassNameGate gate = new ClassNameGate(typeNames, byteBuddy, failures);
+        new TransformerFactory(modules, AgentRuntime.class.getClassLoader(), new TransformerFactory.UnsupportedJvm() {
+          @Override
+          public void unsupported(String reason) {
+            Diagnostics.warn(reason + "; credscope " + version + " instruments nothing and the application runs "
+                + "unchanged");
+          }
+        }));
+    ClassNameGate gate = new ClassNameGate(typeNames, libraryPackages, byteBuddy, failures);
     instrumentation.addTransformer(gate, true);
     if (attached) {
+      gate.prepare();
       retransformLoaded(instrumentation, gate);
     }
   }

@@ -8,7 +8,6 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,13 @@ import java.util.jar.JarFile;
  */
 final class BridgeInjector {
 
-  static final String BRIDGE_FOLDER = "io/credscope/bridge/";
   static final String BRIDGE_CLASS = "io.credscope.bridge.Bridge";
+  /**
+   * Every class of the bridge, named rather than found by listing the jar's thousands of entries
+   * before the application's main. AgentJarIT checks that the jar holds exactly these.
+   */
+  static final List<String> BRIDGE_CLASSES = Collections.unmodifiableList(java.util.Arrays.asList(
+      "io.credscope.bridge.Dispatcher", "io.credscope.bridge.Dispatcher$NoOp", BRIDGE_CLASS));
 
   private BridgeInjector() {
   }
@@ -57,16 +61,13 @@ final class BridgeInjector {
   private static Map<String, byte[]> bridgeClasses(File agentJar) throws IOException {
     Map<String, byte[]> classes = new LinkedHashMap<String, byte[]>();
     try (JarFile jar = new JarFile(agentJar, false)) {
-      for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-        JarEntry entry = entries.nextElement();
-        String name = entry.getName();
-        if (name.startsWith(BRIDGE_FOLDER) && name.endsWith(".class")) {
-          classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), read(jar, entry));
+      for (String name : BRIDGE_CLASSES) {
+        JarEntry entry = jar.getJarEntry(name.replace('.', '/') + ".class");
+        if (entry == null) {
+          throw new IOException("no bridge class " + name + " in " + agentJar);
         }
+        classes.put(name, read(jar, entry));
       }
-    }
-    if (classes.isEmpty()) {
-      throw new IOException("no bridge classes in " + agentJar);
     }
     return classes;
   }

@@ -19,16 +19,16 @@ public final class CredentialChainModel {
 
   /** AWS SDK for Java v2, {@code DefaultCredentialsProvider}. */
   public static final CredentialChainModel V2 = new Builder(Sdk.V2)
-      .source(CredentialSource.SYSTEM_PROPERTIES, V2_PACKAGE + "SystemPropertyCredentialsProvider")
-      .source(CredentialSource.ENVIRONMENT, V2_PACKAGE + "EnvironmentVariableCredentialsProvider")
+      // Both inherit resolveCredentials() from this base class, which is what gets instrumented.
+      .declaringClass(V2_PACKAGE + "internal.SystemSettingsCredentialsProvider")
+      .inheritingSource(CredentialSource.SYSTEM_PROPERTIES, V2_PACKAGE + "SystemPropertyCredentialsProvider")
+      .inheritingSource(CredentialSource.ENVIRONMENT, V2_PACKAGE + "EnvironmentVariableCredentialsProvider")
       .source(CredentialSource.WEB_IDENTITY, V2_PACKAGE + "WebIdentityTokenFileCredentialsProvider")
       .source(CredentialSource.PROFILE, V2_PACKAGE + "ProfileCredentialsProvider")
       .source(CredentialSource.CONTAINER, V2_PACKAGE + "ContainerCredentialsProvider")
       .source(CredentialSource.INSTANCE_PROFILE, V2_PACKAGE + "InstanceProfileCredentialsProvider")
       .outsideChain(CredentialSource.STATIC, V2_PACKAGE + "StaticCredentialsProvider")
       .outsideChain(CredentialSource.PROCESS, V2_PACKAGE + "ProcessCredentialsProvider")
-      // System properties and environment share their resolveCredentials() in this base class.
-      .declaringClass(V2_PACKAGE + "internal.SystemSettingsCredentialsProvider")
       .chain(V2_PACKAGE + "DefaultCredentialsProvider")
       .chain(V2_PACKAGE + "AwsCredentialsProviderChain")
       .chain(V2_PACKAGE + "internal.LazyAwsCredentialsProvider")
@@ -62,7 +62,10 @@ public final class CredentialChainModel {
     return sourceByProvider.get(providerClassName);
   }
 
-  /** Classes whose own {@code resolveCredentials()} yields credentials: the ones to instrument. */
+  /**
+   * Classes that declare the {@code resolveCredentials()} that yields credentials: the ones to
+   * instrument, and the names their frames carry on a stack.
+   */
   public Set<String> declaringClasses() {
     return declaringClasses;
   }
@@ -85,6 +88,13 @@ public final class CredentialChainModel {
     Builder source(CredentialSource source, String providerClass) {
       order.add(source);
       return outsideChain(source, providerClass);
+    }
+
+    /** A chain source whose provider class inherits {@code resolveCredentials()} from a declaring class. */
+    Builder inheritingSource(CredentialSource source, String providerClass) {
+      order.add(source);
+      sourceByProvider.put(providerClass, source);
+      return this;
     }
 
     Builder outsideChain(CredentialSource source, String providerClass) {

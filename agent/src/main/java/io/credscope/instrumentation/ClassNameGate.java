@@ -3,29 +3,54 @@ package io.credscope.instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Future;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The transformer the JVM calls for every class it loads. It answers "not mine" with one hash
- * lookup on the class name, and only for the few instrumented types asks Byte Buddy, which is
- * prepared on a background thread at start-up, in parallel with the application's own start.
+ * The transformer the JVM calls for every class it loads. It answers "not mine" with a prefix
+ * check and one hash lookup on the class name. The first class of a hooked library starts
+ * preparing Byte Buddy on a background thread, while the library goes on loading; only the few
+ * instrumented types wait for it.
  */
 public final class ClassNameGate implements ClassFileTransformer {
 
   private final Set<String> internalNames;
-  private final Future<ClassFileTransformer> byteBuddy;
+  private final String[] libraryPrefixes;
+  private final RunnableFuture<ClassFileTransformer> byteBuddy;
   private final TransformFailures failures;
+  private final AtomicBoolean preparing = new AtomicBoolean();
 
-  public ClassNameGate(Set<String> typeNames, Future<ClassFileTransformer> byteBuddy, TransformFailures failures) {
+  /**
+   * @param libraryPackages package prefixes ({@code a.b.}) whose first loaded class starts Byte Buddy
+   * @param byteBuddy prepares the transformer; run once, on a thread of its own
+   */
+  public ClassNameGate(Set<String> typeNames, Set<String> libraryPackages,
+      RunnableFuture<ClassFileTransformer> byteBuddy, TransformFailures failures) {
     Set<String> names = new HashSet<String>();
     for (String typeName : typeNames) {
       names.add(typeName.replace('.', '/'));
     }
     this.internalNames = names;
+    List<String> prefixes = new ArrayList<String>();
+    for (String libraryPackage : libraryPackages) {
+      prefixes.add(libraryPackage.replace('.', '/'));
+    }
+    this.libraryPrefixes = prefixes.toArray(new String[0]);
     this.byteBuddy = byteBuddy;
     this.failures = failures;
+  }
+
+  /** Starts preparing Byte Buddy now, if nothing has yet: on attach, the libraries are loaded already. */
+  public void prepare() {
+    if (preparing.compareAndSet(false, true)) {
+      Thread thread = new Thread(byteBuddy, "credscope-init");
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
   /** Whether a loaded class with this binary name is one that credscope transforms. */
@@ -36,7 +61,18 @@ public final class ClassNameGate implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-    if (className == null || !internalNames.contains(className)) {
+    if (className == null) {
+      return null;
+    }
+    if (!preparing.get()) {
+      for (String prefix : libraryPrefixes) {
+        if (className.startsWith(prefix)) {
+          prepare();
+          break;
+        }
+      }
+    }
+    if (!internalNames.contains(className)) {
       return null;
     }
     try {

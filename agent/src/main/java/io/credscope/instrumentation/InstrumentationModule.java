@@ -12,6 +12,12 @@ public interface InstrumentationModule {
   /** Kebab-case, as in log lines and in settings that switch a module off. */
   String name();
 
+  /**
+   * The package prefix ({@code a.b.}) of the library this module hooks. The first class loaded
+   * from it starts preparing the transformer, so a JVM that never loads the library pays nothing.
+   */
+  String libraryPackage();
+
   /** Binary names ({@code a.b.C$D}) of every type this module transforms. */
   Set<String> typeNames();
 

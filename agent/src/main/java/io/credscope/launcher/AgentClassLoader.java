@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.CodeSource;
@@ -44,16 +43,17 @@ final class AgentClassLoader extends ClassLoader {
   }
 
   /**
-   * The platform loader on Java 9+ (so that modules such as java.net.http and java.sql stay
-   * visible), the bootstrap loader on Java 8. Both see the bridge once it is on the bootstrap path.
+   * The top of the system loader's parent chain: the platform loader on Java 9+ (so that modules
+   * such as java.net.http and java.sql stay visible), the extension loader on Java 8. Never the
+   * application's loader, even under a custom {@code java.system.class.loader}. Found without
+   * reflection, which on Java 18+ spins method handles before the application's main.
    */
   private static ClassLoader platformClassLoader() {
-    try {
-      Method method = ClassLoader.class.getMethod("getPlatformClassLoader");
-      return (ClassLoader) method.invoke(null);
-    } catch (ReflectiveOperationException java8) {
-      return null;
+    ClassLoader top = ClassLoader.getSystemClassLoader();
+    while (top.getParent() != null) {
+      top = top.getParent();
     }
+    return top;
   }
 
   @Override

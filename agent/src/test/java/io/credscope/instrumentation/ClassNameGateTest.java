@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ClassNameGateTest {
@@ -19,35 +21,62 @@ class ClassNameGateTest {
   private static final byte[] TRANSFORMED = {4, 5, 6};
 
   private final List<String> failures = new ArrayList<>();
-  private final CompletableFuture<ClassFileTransformer> byteBuddy = new CompletableFuture<>();
-  private final ClassNameGate gate =
-      new ClassNameGate(Set.of("com.example.Target$Inner"), byteBuddy, (name, cause) -> failures.add(name));
+  private final AtomicInteger preparations = new AtomicInteger();
 
-  @Test
-  void otherClassesNeverWaitForByteBuddy() throws Exception {
-    // Not completed: a gate that consulted Byte Buddy here would block forever.
-    assertNull(gate.transform(null, "com/example/Other", null, null, ORIGINAL));
-    assertNull(gate.transform(null, null, null, null, ORIGINAL));
-    assertFalse(byteBuddy.isDone());
+  private ClassNameGate gate(ClassFileTransformer prepared) {
+    FutureTask<ClassFileTransformer> byteBuddy = new FutureTask<>(() -> {
+      preparations.incrementAndGet();
+      return prepared;
+    });
+    return new ClassNameGate(Set.of("com.example.lib.Target$Inner"), Set.of("com.example.lib."), byteBuddy,
+        (name, cause) -> failures.add(name));
+  }
+
+  private static ClassFileTransformer returning(byte[] bytes) {
+    return new ClassFileTransformer() {
+      @Override
+      public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+          byte[] original) {
+        return bytes;
+      }
+    };
   }
 
   @Test
-  void targetsGoToByteBuddy() throws Exception {
-    byteBuddy.complete(new ClassFileTransformer() {
-      @Override
-      public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
-          java.security.ProtectionDomain domain, byte[] bytes) {
-        return TRANSFORMED;
-      }
-    });
-    assertArrayEquals(TRANSFORMED, gate.transform(null, "com/example/Target$Inner", null, null, ORIGINAL));
-    assertTrue(gate.matches("com.example.Target$Inner"));
+  void aJvmThatNeverLoadsTheLibraryNeverPreparesByteBuddy() throws Exception {
+    ClassNameGate gate = gate(returning(TRANSFORMED));
+    assertNull(gate.transform(null, "com/example/app/Main", null, null, ORIGINAL));
+    assertNull(gate.transform(null, null, null, null, ORIGINAL));
+    Thread.sleep(50);
+    assertEquals(0, preparations.get());
+  }
+
+  @Test
+  void theLibrarysFirstClassStartsPreparationAndTargetsAreTransformed() throws Exception {
+    ClassNameGate gate = gate(returning(TRANSFORMED));
+    assertNull(gate.transform(null, "com/example/lib/Client", null, null, ORIGINAL), "not a target itself");
+    assertArrayEquals(TRANSFORMED, gate.transform(null, "com/example/lib/Target$Inner", null, null, ORIGINAL));
+    assertEquals(1, preparations.get(), "prepared once");
+    assertTrue(gate.matches("com.example.lib.Target$Inner"));
+    assertFalse(gate.matches("com.example.lib.Client"));
+  }
+
+  @Test
+  void aJvmByteBuddyCannotServeTransformsNothing() throws Exception {
+    assertNull(gate(null).transform(null, "com/example/lib/Target$Inner", null, null, ORIGINAL));
+    assertTrue(failures.isEmpty());
   }
 
   @Test
   void aFailingTransformationLeavesTheClassAlone() throws Exception {
-    byteBuddy.completeExceptionally(new IllegalStateException("broken"));
-    assertNull(gate.transform(null, "com/example/Target$Inner", null, null, ORIGINAL));
-    assertEquals(List.of("com/example/Target$Inner"), failures);
+    ClassNameGate gate = gate(new ClassFileTransformer() {
+      @Override
+      public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+          byte[] original) {
+        throw new IllegalStateException("broken");
+      }
+    });
+    assertNull(gate.transform(null, "com/example/lib/Target$Inner", null, null, ORIGINAL));
+    assertEquals(List.of("com/example/lib/Target$Inner"), failures);
   }
 }

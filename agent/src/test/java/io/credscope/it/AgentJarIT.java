@@ -61,6 +61,22 @@ class AgentJarIT {
     }
   }
 
+  /** The injector names the bridge classes instead of listing the jar at start-up. */
+  @Test
+  void theInjectorNamesEveryBridgeClass() throws Exception {
+    List<String> inJar = new ArrayList<>();
+    try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
+      for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+        if (entry.getName().startsWith("io/credscope/bridge/") && entry.getName().endsWith(".class")) {
+          inJar.add(entry.getName().replace('/', '.').replace(".class", ""));
+        }
+      }
+    }
+    java.lang.reflect.Field named = Class.forName("io.credscope.core.BridgeInjector").getDeclaredField("BRIDGE_CLASSES");
+    named.setAccessible(true);
+    assertEquals(new java.util.TreeSet<>(inJar), new java.util.TreeSet<>((List<?>) named.get(null)));
+  }
+
   @Test
   void manifestDeclaresEveryEntryPoint() throws IOException {
     try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whole-process comparison of the application JVM with and without credscope, measured in the same
  * run, alternating, against the same fakes: wall time from process start to exit, and peak RSS
- * (through {@code /usr/bin/time}, where the machine has it). Reports medians and ratios.
+ * (through {@code /usr/bin/time}, where the machine has it), and with {@code --calls} above 1 the
+ * application's own steady SDK call rate after its first round. Reports medians and ratios.
  *
  * <pre>java -cp demo-app/target/credscope-demo.jar io.credscope.demo.Overhead [--runs N] [--calls N]
  *     [--scenario NAME] [--agent JAR] [--agent-args K=V,...] [--java PATH]</pre>
@@ -23,8 +26,11 @@ public final class Overhead {
   private Overhead() {
   }
 
-  record Sample(long millis, long maxRssKb) {
+  /** One run: wall time, peak RSS, and the time the application took for its rounds after the first. */
+  record Sample(long millis, long maxRssKb, long steadyMicros) {
   }
+
+  private static final Pattern STEADY = Pattern.compile("steady state: (\\d+) rounds in (\\d+) us");
 
   public static void main(String[] args) throws Exception {
     int runs = 10;
@@ -62,6 +68,13 @@ public final class Overhead {
     System.out.printf("scenario %s, %d calls per client, %d runs each, %s%n", scenario.id(), calls, runs, java);
     System.out.printf("wall time, median: without %d ms, with credscope %d ms, ratio %.3f%n", baseTime, agentTime,
         (double) agentTime / baseTime);
+    if (calls > 1) {
+      long baseSteady = median(without, Sample::steadyMicros);
+      long agentSteady = median(with, Sample::steadyMicros);
+      System.out.printf("steady SDK call rate, median: without %.0f rounds/s, with credscope %.0f rounds/s, "
+          + "ratio %.3f%n", (calls - 1) * 1e6 / baseSteady, (calls - 1) * 1e6 / agentSteady,
+          (double) baseSteady / agentSteady);
+    }
     if (Files.isExecutable(GNU_TIME)) {
       long baseRss = median(without, Sample::maxRssKb);
       long agentRss = median(with, Sample::maxRssKb);
@@ -84,7 +97,8 @@ public final class Overhead {
       timed.addAll(builder.command());
       builder.command(timed);
     }
-    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+    Path out = launch.workDirectory().resolve("stdout.txt");
+    builder.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
     long start = System.nanoTime();
     int exit = builder.start().waitFor();
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -92,7 +106,8 @@ public final class Overhead {
       throw new IllegalStateException("the application failed (exit " + exit + "): " + builder.command());
     }
     long maxRss = Files.exists(rss) ? Long.parseLong(Files.readString(rss, StandardCharsets.UTF_8).trim()) : 0;
-    return new Sample(millis, maxRss);
+    Matcher steady = STEADY.matcher(Files.readString(out, StandardCharsets.UTF_8));
+    return new Sample(millis, maxRss, steady.find() ? Long.parseLong(steady.group(2)) : 0);
   }
 
   private static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> metric) {

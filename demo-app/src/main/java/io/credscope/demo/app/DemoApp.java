@@ -42,7 +42,11 @@ public final class DemoApp {
          DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
              .endpointOverride(URI.create(options.get("--dynamodb"))).build()) {
       String caller = null;
+      long steadyStart = 0;
       for (int call = 1; call <= calls; call++) {
+        if (call == 2) {
+          steadyStart = System.nanoTime();
+        }
         caller = sts.getCallerIdentity().arn();
         int buckets = s3.listBuckets().buckets().size();
         List<String> tables = dynamoDb.listTables().tableNames();
@@ -52,6 +56,10 @@ public final class DemoApp {
         }
       }
       LOG.info("made {} calls each to STS, S3 and DynamoDB as {}", calls, caller);
+      if (calls > 1) {
+        // Rounds after the first: what the application's steady call rate is, start-up aside.
+        LOG.info("steady state: {} rounds in {} us", calls - 1, (System.nanoTime() - steadyStart) / 1000);
+      }
     } catch (SdkException e) {
       LOG.error("AWS call failed: {}", e.getMessage());
       System.exit(1);

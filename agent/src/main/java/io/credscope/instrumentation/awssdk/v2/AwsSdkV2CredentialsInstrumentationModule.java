@@ -28,6 +28,11 @@ public final class AwsSdkV2CredentialsInstrumentationModule implements Instrumen
   }
 
   @Override
+  public String libraryPackage() {
+    return "software.amazon.awssdk.";
+  }
+
+  @Override
   public Set<String> typeNames() {
     return CredentialChainModel.V2.declaringClasses();
   }
