@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Wires the recorder to the bridge and the instrumentation to the JVM, once the bridge is in place.
@@ -85,8 +86,14 @@ final class AgentRuntime {
     }
   }
 
+  private static final AtomicBoolean FAILED_BEFORE = new AtomicBoolean();
+
+  /** The first failure is a warning, since attribution is then incomplete; the rest are details. */
   private static void transformFailed(String className, Throwable cause) {
-    if (LogLevel.DEBUG.enabled()) {
+    if (FAILED_BEFORE.compareAndSet(false, true)) {
+      Diagnostics.warn("could not instrument " + className.replace('/', '.') + " (" + cause + "); credentials it"
+          + " provides are not attributed. Run with log=debug to see every class left unchanged");
+    } else if (LogLevel.DEBUG.enabled()) {
       AgentLogging.logger().debug("left {} unchanged: {}", className, String.valueOf(cause));
     }
   }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,11 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ClassNameGate implements ClassFileTransformer {
 
+  private static final long PREPARATION_TIMEOUT_MILLIS = 10000;
+
   private final Set<String> internalNames;
   private final String[] libraryPrefixes;
   private final RunnableFuture<ClassFileTransformer> byteBuddy;
   private final TransformFailures failures;
   private final AtomicBoolean preparing = new AtomicBoolean();
+  private final long preparationTimeoutMillis;
 
   /**
    * @param libraryPackages package prefixes ({@code a.b.}) whose first loaded class starts Byte Buddy
@@ -30,6 +34,12 @@ public final class ClassNameGate implements ClassFileTransformer {
    */
   public ClassNameGate(Set<String> typeNames, Set<String> libraryPackages,
       RunnableFuture<ClassFileTransformer> byteBuddy, TransformFailures failures) {
+    this(typeNames, libraryPackages, byteBuddy, failures, PREPARATION_TIMEOUT_MILLIS);
+  }
+
+  ClassNameGate(Set<String> typeNames, Set<String> libraryPackages, RunnableFuture<ClassFileTransformer> byteBuddy,
+      TransformFailures failures, long preparationTimeoutMillis) {
+    this.preparationTimeoutMillis = preparationTimeoutMillis;
     Set<String> names = new HashSet<String>();
     for (String typeName : typeNames) {
       names.add(typeName.replace('.', '/'));
@@ -76,7 +86,9 @@ public final class ClassNameGate implements ClassFileTransformer {
       return null;
     }
     try {
-      ClassFileTransformer transformer = byteBuddy.get();
+      // Bounded: an application thread must never hang on credscope, even if the preparation
+      // thread were stuck behind a lock that this very thread holds.
+      ClassFileTransformer transformer = byteBuddy.get(preparationTimeoutMillis, TimeUnit.MILLISECONDS);
       return transformer == null
           ? null
           : transformer.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);

@@ -11,6 +11,7 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,20 @@ class ClassNameGateTest {
   void aJvmByteBuddyCannotServeTransformsNothing() throws Exception {
     assertNull(gate(null).transform(null, "com/example/lib/Target$Inner", null, null, ORIGINAL));
     assertTrue(failures.isEmpty());
+  }
+
+  @Test
+  void aStuckPreparationNeverHoldsTheApplicationLong() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    FutureTask<ClassFileTransformer> stuck = new FutureTask<>(() -> {
+      never.await();
+      return returning(TRANSFORMED);
+    });
+    ClassNameGate gate = new ClassNameGate(Set.of("com.example.lib.Target"), Set.of("com.example.lib."), stuck,
+        (name, cause) -> failures.add(name), 100);
+    assertNull(gate.transform(null, "com/example/lib/Target", null, null, ORIGINAL), "loaded unchanged");
+    assertEquals(List.of("com/example/lib/Target"), failures, "and said so");
+    never.countDown();
   }
 
   @Test
