@@ -6,6 +6,7 @@ import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.ClassNameGate;
 import io.credscope.instrumentation.InstrumentationModule;
 import io.credscope.instrumentation.TransformerFactory;
+import io.credscope.instrumentation.awssdk.v1.AwsSdkV1CredentialsInstrumentationModule;
 import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentationModule;
 import io.credscope.recorder.CredentialsRecorder;
 import io.credscope.reporting.AgentLogging;
@@ -16,7 +17,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,12 +36,12 @@ final class AgentRuntime {
 
   static void start(Instrumentation instrumentation, AgentConfig config, boolean attached, final String version) {
     Reporter reporter = new Reporter(config);
-    CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.V2, reporter, Clock.systemUTC());
+    CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.ALL, reporter, Clock.systemUTC());
     reporter.summarise(recorder);
     Bridge.install(recorder);
 
-    List<InstrumentationModule> modules = Collections.<InstrumentationModule>singletonList(
-        new AwsSdkV2CredentialsInstrumentationModule());
+    List<InstrumentationModule> modules = Arrays.<InstrumentationModule>asList(
+        new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule());
     Set<String> typeNames = new HashSet<String>();
     Set<String> libraryPackages = new HashSet<String>();
     for (InstrumentationModule module : modules) {

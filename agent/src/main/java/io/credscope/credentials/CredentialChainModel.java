@@ -34,6 +34,31 @@ public final class CredentialChainModel {
       .chain(V2_PACKAGE + "internal.LazyAwsCredentialsProvider")
       .build();
 
+  private static final String V1_PACKAGE = "com.amazonaws.auth.";
+
+  /**
+   * AWS SDK for Java v1, {@code DefaultAWSCredentialsProviderChain}: environment before system
+   * properties, unlike v2. Its last link picks the container endpoint or the instance profile at
+   * run time, so the wrapper is transparent and whichever it delegates to reports.
+   */
+  public static final CredentialChainModel V1 = new Builder(Sdk.V1)
+      .source(CredentialSource.ENVIRONMENT, V1_PACKAGE + "EnvironmentVariableCredentialsProvider")
+      .source(CredentialSource.SYSTEM_PROPERTIES, V1_PACKAGE + "SystemPropertiesCredentialsProvider")
+      .source(CredentialSource.WEB_IDENTITY, V1_PACKAGE + "WebIdentityTokenCredentialsProvider")
+      .source(CredentialSource.PROFILE, V1_PACKAGE + "profile.ProfileCredentialsProvider")
+      .source(CredentialSource.CONTAINER, V1_PACKAGE + "ContainerCredentialsProvider")
+      .source(CredentialSource.INSTANCE_PROFILE, V1_PACKAGE + "InstanceProfileCredentialsProvider")
+      .outsideChain(CredentialSource.STATIC, V1_PACKAGE + "AWSStaticCredentialsProvider")
+      .outsideChain(CredentialSource.PROCESS, V1_PACKAGE + "ProcessCredentialsProvider")
+      .chain(V1_PACKAGE + "AWSCredentialsProviderChain")
+      .chain(V1_PACKAGE + "DefaultAWSCredentialsProviderChain")
+      .chain(V1_PACKAGE + "EC2ContainerCredentialsProviderWrapper")
+      .build();
+
+  /** Every SDK credscope knows, for lookups that do not know the SDK yet. */
+  public static final List<CredentialChainModel> ALL =
+      Collections.unmodifiableList(Arrays.asList(V2, V1));
+
   private final Sdk sdk;
   private final List<CredentialSource> order;
   private final Map<String, CredentialSource> sourceByProvider;

@@ -24,7 +24,7 @@ public final class CredentialsRecorder implements Dispatcher {
   /** Keys per provider class beyond which new keys are counted together, so memory stays bounded. */
   static final int MAX_KEYS_PER_PROVIDER = 256;
 
-  private final CredentialChainModel model;
+  private final List<CredentialChainModel> models;
   private final Consumer<Event> events;
   private final Clock clock;
   private final CredentialsAccessor accessor = new CredentialsAccessor();
@@ -33,12 +33,18 @@ public final class CredentialsRecorder implements Dispatcher {
   private final ClassValue<ProviderSite> sites = new ClassValue<ProviderSite>() {
     @Override
     protected ProviderSite computeValue(Class<?> type) {
-      return new ProviderSite(type.getName(), model.sourceOf(type.getName()));
+      for (CredentialChainModel model : models) {
+        CredentialSource source = model.sourceOf(type.getName());
+        if (source != null) {
+          return new ProviderSite(type.getName(), model, source);
+        }
+      }
+      return new ProviderSite(type.getName(), null, null);
     }
   };
 
-  public CredentialsRecorder(CredentialChainModel model, Consumer<Event> events, Clock clock) {
-    this.model = model;
+  public CredentialsRecorder(List<CredentialChainModel> models, Consumer<Event> events, Clock clock) {
+    this.models = models;
     this.events = events;
     this.clock = clock;
   }
@@ -74,9 +80,9 @@ public final class CredentialsRecorder implements Dispatcher {
       unrecorded.increment();
       return;
     }
-    CallPath path = CallPath.of(new Throwable().getStackTrace(), model);
+    CallPath path = CallPath.of(new Throwable().getStackTrace(), site.model);
     AccessKeyId key = AccessKeyId.of(keyId);
-    Resolution created = new Resolution(model.sdk(), site.source, site.className, key, path.nested());
+    Resolution created = new Resolution(site.model.sdk(), site.source, site.className, key, path.nested());
     Resolution raced = site.resolutions.putIfAbsent(keyId, created);
     if (raced != null) {
       raced.increment();
@@ -85,7 +91,7 @@ public final class CredentialsRecorder implements Dispatcher {
     created.increment();
     if (!path.nested()) {
       resolutions.add(created);
-      events.accept(new CredentialsResolved(clock.instant(), model.sdk(), site.source, site.className, key,
+      events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
           path.chain(), path.caller()));
     }
   }
@@ -102,11 +108,14 @@ public final class CredentialsRecorder implements Dispatcher {
 
   private static final class ProviderSite {
     final String className;
+    final CredentialChainModel model;
     final CredentialSource source;
     final ConcurrentMap<String, Resolution> resolutions = new ConcurrentHashMap<String, Resolution>();
 
-    ProviderSite(String className, CredentialSource source) {
+    /** @param model and source are both {@code null} for a class no model knows */
+    ProviderSite(String className, CredentialChainModel model, CredentialSource source) {
       this.className = className;
+      this.model = model;
       this.source = source;
     }
   }

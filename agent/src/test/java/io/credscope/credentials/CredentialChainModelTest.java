@@ -25,6 +25,28 @@ class CredentialChainModelTest {
   }
 
   @Test
+  void v1ChainOrderPutsTheEnvironmentFirst() {
+    assertEquals(List.of(CredentialSource.ENVIRONMENT, CredentialSource.SYSTEM_PROPERTIES,
+        CredentialSource.WEB_IDENTITY, CredentialSource.PROFILE, CredentialSource.CONTAINER,
+        CredentialSource.INSTANCE_PROFILE), CredentialChainModel.V1.order());
+  }
+
+  /** The v1 names are data too, checked against the v1 SDK the build compiles against. */
+  @Test
+  void everyV1ClassExistsAndEveryInstrumentedOneDeclaresGetCredentials() throws Exception {
+    CredentialChainModel v1 = CredentialChainModel.V1;
+    for (String name : v1.declaringClasses()) {
+      Class<?> type = Class.forName(name);
+      assertTrue(com.amazonaws.auth.AWSCredentialsProvider.class.isAssignableFrom(type), name);
+      assertFalse(Modifier.isAbstract(type.getDeclaredMethod("getCredentials").getModifiers()), name);
+    }
+    assertTrue(v1.isChain(com.amazonaws.auth.DefaultAWSCredentialsProviderChain.class.getName()));
+    assertTrue(v1.isChain(com.amazonaws.auth.EC2ContainerCredentialsProviderWrapper.class.getName()));
+    assertEquals(CredentialSource.ENVIRONMENT,
+        v1.sourceOf(com.amazonaws.auth.EnvironmentVariableCredentialsProvider.class.getName()));
+  }
+
+  @Test
   void mapsRealProviderClassesToSources() {
     assertEquals(CredentialSource.ENVIRONMENT, v2.sourceOf(EnvironmentVariableCredentialsProvider.class.getName()));
     assertEquals(CredentialSource.SYSTEM_PROPERTIES, v2.sourceOf(SystemPropertyCredentialsProvider.class.getName()));

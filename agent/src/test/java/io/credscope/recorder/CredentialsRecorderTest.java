@@ -29,7 +29,7 @@ class CredentialsRecorderTest {
   private static final String TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN";
 
   private final List<Event> events = new ArrayList<>();
-  private final CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.V2, events::add,
+  private final CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.ALL, events::add,
       Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
 
   private void resolve(AwsCredentialsProvider provider) {
@@ -63,6 +63,21 @@ class CredentialsRecorderTest {
         AwsSessionCredentials.create("ASIABBBBBBBBBBBBBBBB", SECRET, TOKEN)));
     assertEquals(2, events.size());
     assertEquals(KeyType.TEMPORARY, ((CredentialsResolved) events.get(1)).key().type());
+  }
+
+  @Test
+  void sdkV1ProvidersAreAttributedToV1() {
+    com.amazonaws.auth.AWSStaticCredentialsProvider provider = new com.amazonaws.auth.AWSStaticCredentialsProvider(
+        new com.amazonaws.auth.BasicSessionCredentials("ASIAIOSFODNN7EXAMPLE", SECRET, TOKEN));
+    recorder.credentialsProvided(provider, provider.getCredentials());
+    recorder.credentialsProvided(provider, provider.getCredentials());
+    assertEquals(1, events.size());
+    CredentialsResolved resolved = (CredentialsResolved) events.get(0);
+    assertEquals(Sdk.V1, resolved.sdk());
+    assertEquals(CredentialSource.STATIC, resolved.source());
+    assertEquals("AWSStaticCredentialsProvider", resolved.provider());
+    assertEquals(KeyType.TEMPORARY, resolved.key().type());
+    assertEquals(2, recorder.resolutions().get(0).count());
   }
 
   @Test

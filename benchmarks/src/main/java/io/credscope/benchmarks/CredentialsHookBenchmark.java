@@ -41,7 +41,7 @@ public class CredentialsHookBenchmark {
       provider = StaticCredentialsProvider.create(
           AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
       credentials = provider.resolveCredentials();
-      recorder = new CredentialsRecorder(CredentialChainModel.V2, event -> { }, Clock.systemUTC());
+      recorder = new CredentialsRecorder(CredentialChainModel.ALL, event -> { }, Clock.systemUTC());
       // The first sighting walks the stack and emits an event; every later call is a cache hit.
       recorder.credentialsProvided(provider, credentials);
       List<Resolution> seen = recorder.resolutions();

@@ -31,6 +31,7 @@ public final class AppLaunch {
   private Path agentJar;
   private String agentArguments = "";
   private int calls = 3;
+  private String sdks = "v2";
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -42,13 +43,22 @@ public final class AppLaunch {
       }
     });
     environment.put("AWS_REGION", "us-east-1");
-    // Files that do not exist: the host's ~/.aws must not take part in a scenario.
-    environment.put("AWS_CONFIG_FILE", workDirectory.resolve("aws-config").toString());
-    environment.put("AWS_SHARED_CREDENTIALS_FILE", workDirectory.resolve("aws-credentials").toString());
+    // Empty files of the scenario's own: the host's ~/.aws must not take part. (Missing files would
+    // do for SDK v2, but SDK v1 logs a stack trace for each.)
+    environment.put("AWS_CONFIG_FILE", emptyFile(workDirectory.resolve("aws-config")).toString());
+    environment.put("AWS_SHARED_CREDENTIALS_FILE", emptyFile(workDirectory.resolve("aws-credentials")).toString());
     systemProperties.put("aws.ec2MetadataServiceEndpoint", aws.imds().endpoint().toString());
+    systemProperties.put("com.amazonaws.sdk.ec2MetadataServiceEndpointOverride", aws.imds().endpoint().toString());
+    // SDK v1's end-of-support notice would bury the scenario's output.
+    systemProperties.put("aws.java.v1.disableDeprecationAnnouncement", "true");
     secrets.add(aws.imds().roleKeys());
     secrets.add(aws.container().roleKeys());
     scenario.prepare(this, aws);
+  }
+
+  private static Path emptyFile(Path file) throws IOException {
+    Files.write(file, new byte[0]);
+    return file;
   }
 
   public AppLaunch environment(String name, String value) {
@@ -81,6 +91,12 @@ public final class AppLaunch {
   public AppLaunch agent(Path jar, String arguments) {
     this.agentJar = jar;
     this.agentArguments = arguments == null ? "" : arguments;
+    return this;
+  }
+
+  /** @param list which SDKs the application uses, in order: {@code v2}, {@code v1} or {@code v2,v1} */
+  public AppLaunch sdks(String list) {
+    this.sdks = list;
     return this;
   }
 
@@ -130,6 +146,8 @@ public final class AppLaunch {
     command.add(aws.dynamoDb().endpoint().toString());
     command.add("--calls");
     command.add(Integer.toString(calls));
+    command.add("--sdk");
+    command.add(sdks);
     return command;
   }
 

@@ -49,7 +49,7 @@ public final class Demo {
     Path audit = options.audit != null ? options.audit : workDirectory.resolve("audit.jsonl");
     try (FakeAws aws = FakeAws.start()) {
       AppLaunch launch = new AppLaunch(options.scenario, aws, workDirectory).classPath(demoJar.toString())
-          .calls(options.calls);
+          .calls(options.calls).sdks(options.sdks);
       Files.deleteIfExists(audit);
       String agentArguments = "audit=" + audit + (options.agentArguments.isEmpty() ? "" : "," + options.agentArguments);
       launch.agent(agentJar, agentArguments);
@@ -76,13 +76,14 @@ public final class Demo {
   static final class Options {
     static final String USAGE = String.join(System.lineSeparator(),
         "usage: java -jar credscope-demo.jar [--scenario NAME] [--agent JAR | --no-agent] [--agent-args K=V,...]",
-        "                                    [--audit FILE] [--calls N]",
+        "                                    [--audit FILE] [--calls N] [--sdk v2,v1]",
         "  --scenario NAME    one of: " + Scenario.ids() + " (default env-shadows-role)",
         "  --agent JAR        the credscope agent jar (default: ../agent/target/credscope-agent.jar)",
         "  --no-agent         run the application without credscope, for comparison",
         "  --agent-args ARGS  more agent options, for example log=debug,mask=off",
         "  --audit FILE       where the agent writes its JSON Lines audit log",
         "  --calls N          how many rounds of STS, S3 and DynamoDB calls to make (default 3)",
+        "  --sdk LIST         which AWS SDKs for Java the application uses: v2, v1, or v2,v1 (default)",
         "");
 
     Scenario scenario = Scenario.ENV_SHADOWS_ROLE;
@@ -91,6 +92,7 @@ public final class Demo {
     String agentArguments = "";
     Path audit;
     int calls = 3;
+    String sdks = "v2,v1";
     boolean help;
 
     static Options parse(String[] args) {
@@ -106,6 +108,7 @@ public final class Demo {
           case "--agent-args" -> options.agentArguments = value(flag, rest);
           case "--audit" -> options.audit = Path.of(value(flag, rest)).toAbsolutePath();
           case "--calls" -> options.calls = Integer.parseInt(value(flag, rest));
+          case "--sdk" -> options.sdks = value(flag, rest);
           default -> throw new IllegalArgumentException("unknown option " + flag);
         }
       }

@@ -10,18 +10,13 @@ import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The application under observation: ordinary SDK v2 code that builds STS, S3 and DynamoDB clients
- * with the default credentials chain and calls them. Nothing in it knows about credscope; which
- * credentials it ends up with depends only on the environment the demo gives it.
+ * The application under observation: ordinary SDK code that builds STS, S3 and DynamoDB clients
+ * with each SDK's default credentials chain and calls them. Nothing in it knows about credscope;
+ * which credentials it ends up with depends only on the environment the demo gives it.
+ *
+ * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N]</pre>
  */
 public final class DemoApp {
 
@@ -32,38 +27,41 @@ public final class DemoApp {
 
   public static void main(String[] args) {
     Map<String, String> options = options(args);
-    LOG.info("application logging through {} ({})", loggingBackend(), LoggerFactory.getILoggerFactory().getClass().getName());
-    int calls = Integer.parseInt(options.getOrDefault("--calls", "3"));
-    try (SdkHttpClient http = ApacheHttpClient.builder().build();
-         StsClient sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1)
-             .endpointOverride(URI.create(options.get("--sts"))).build();
-         S3Client s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1).forcePathStyle(true)
-             .endpointOverride(URI.create(options.get("--s3"))).build();
-         DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
-             .endpointOverride(URI.create(options.get("--dynamodb"))).build()) {
-      String caller = null;
-      long steadyStart = 0;
-      for (int call = 1; call <= calls; call++) {
-        if (call == 2) {
-          steadyStart = System.nanoTime();
+    LOG.info("application logging through {} ({})", loggingBackend(),
+        LoggerFactory.getILoggerFactory().getClass().getName());
+    Endpoints endpoints = new Endpoints(URI.create(options.get("--sts")), URI.create(options.get("--s3")),
+        URI.create(options.get("--dynamodb")));
+    int rounds = Integer.parseInt(options.getOrDefault("--calls", "3"));
+    boolean failed = false;
+    for (String sdk : options.getOrDefault("--sdk", "v2").split(",")) {
+      try (Workload workload = workload(sdk.trim(), endpoints)) {
+        String caller = workload.round();
+        LOG.info("SDK {}: sts:GetCallerIdentity says this application is {}", workload.sdk(), caller);
+        if (rounds > 1) {
+          long start = System.nanoTime();
+          for (int round = 1; round < rounds; round++) {
+            workload.round();
+          }
+          // Rounds after the first: the application's steady call rate, start-up aside.
+          LOG.info("steady state: {} rounds in {} us", rounds - 1, (System.nanoTime() - start) / 1000);
         }
-        caller = sts.getCallerIdentity().arn();
-        int buckets = s3.listBuckets().buckets().size();
-        List<String> tables = dynamoDb.listTables().tableNames();
-        if (call == 1) {
-          LOG.info("sts:GetCallerIdentity says this application is {}", caller);
-          LOG.info("s3:ListBuckets found {} bucket(s); dynamodb:ListTables found {}", buckets, tables);
-        }
+        LOG.info("SDK {}: made {} calls each to STS, S3 and DynamoDB", workload.sdk(), rounds);
+      } catch (RuntimeException e) {
+        LOG.error("SDK {}: AWS call failed: {}", sdk, e.getMessage());
+        failed = true;
       }
-      LOG.info("made {} calls each to STS, S3 and DynamoDB as {}", calls, caller);
-      if (calls > 1) {
-        // Rounds after the first: what the application's steady call rate is, start-up aside.
-        LOG.info("steady state: {} rounds in {} us", calls - 1, (System.nanoTime() - steadyStart) / 1000);
-      }
-    } catch (SdkException e) {
-      LOG.error("AWS call failed: {}", e.getMessage());
+    }
+    if (failed) {
       System.exit(1);
     }
+  }
+
+  private static Workload workload(String sdk, Endpoints endpoints) {
+    return switch (sdk) {
+      case "v2" -> new SdkV2Workload(endpoints);
+      case "v1" -> new SdkV1Workload(endpoints);
+      default -> throw new IllegalArgumentException("unknown SDK '" + sdk + "'; use v1, v2, or both: v2,v1");
+    };
   }
 
   /** The jar the application's own Logback came from: credscope must leave it in charge. */

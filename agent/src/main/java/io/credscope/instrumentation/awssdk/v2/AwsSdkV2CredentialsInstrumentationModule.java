@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class AwsSdkV2CredentialsInstrumentationModule implements InstrumentationModule {
 
-  private static final String ADVICE = "io.credscope.instrumentation.awssdk.v2.CredentialsProviderAdvice";
+  private static final String ADVICE = "io.credscope.instrumentation.awssdk.CredentialsProviderAdvice";
 
   @Override
   public String name() {

@@ -1,9 +1,12 @@
-package io.credscope.instrumentation.awssdk.v2;
+package io.credscope.instrumentation.awssdk;
 
 import io.credscope.bridge.Bridge;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined at the end of {@code resolveCredentials()}: hands the result over, nothing more. */
+/**
+ * Inlined at the end of a credentials provider's {@code resolveCredentials()} (SDK v2) or
+ * {@code getCredentials()} (SDK v1): hands the result over, nothing more.
+ */
 public final class CredentialsProviderAdvice {
 
   private CredentialsProviderAdvice() {

@@ -1,0 +1,49 @@
+package io.credscope.demo.app;
+
+import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
+import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;
+import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;
+import com.amazonaws.services.s3.AmazonS3;
+import com.amazonaws.services.s3.AmazonS3ClientBuilder;
+import com.amazonaws.services.securitytoken.AWSSecurityTokenService;
+import com.amazonaws.services.securitytoken.AWSSecurityTokenServiceClientBuilder;
+import com.amazonaws.services.securitytoken.model.GetCallerIdentityRequest;
+
+/** AWS SDK for Java v1 clients. */
+final class SdkV1Workload implements Workload {
+
+  private static final String REGION = "us-east-1";
+
+  private final AWSSecurityTokenService sts;
+  private final AmazonS3 s3;
+  private final AmazonDynamoDB dynamoDb;
+
+  SdkV1Workload(Endpoints endpoints) {
+    sts = AWSSecurityTokenServiceClientBuilder.standard()
+        .withEndpointConfiguration(new EndpointConfiguration(endpoints.sts().toString(), REGION)).build();
+    s3 = AmazonS3ClientBuilder.standard().withPathStyleAccessEnabled(true)
+        .withEndpointConfiguration(new EndpointConfiguration(endpoints.s3().toString(), REGION)).build();
+    dynamoDb = AmazonDynamoDBClientBuilder.standard()
+        .withEndpointConfiguration(new EndpointConfiguration(endpoints.dynamoDb().toString(), REGION)).build();
+  }
+
+  @Override
+  public String sdk() {
+    return "v1";
+  }
+
+  @Override
+  public String round() {
+    String caller = sts.getCallerIdentity(new GetCallerIdentityRequest()).getArn();
+    s3.listBuckets();
+    dynamoDb.listTables();
+    return caller;
+  }
+
+  @Override
+  public void close() {
+    sts.shutdown();
+    s3.shutdown();
+    dynamoDb.shutdown();
+  }
+}

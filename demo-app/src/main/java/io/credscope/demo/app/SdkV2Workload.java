@@ -1,0 +1,46 @@
+package io.credscope.demo.app;
+
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/** AWS SDK for Java v2 clients. */
+final class SdkV2Workload implements Workload {
+
+  private final SdkHttpClient http = ApacheHttpClient.builder().build();
+  private final StsClient sts;
+  private final S3Client s3;
+  private final DynamoDbClient dynamoDb;
+
+  SdkV2Workload(Endpoints endpoints) {
+    sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1).endpointOverride(endpoints.sts()).build();
+    s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1).forcePathStyle(true)
+        .endpointOverride(endpoints.s3()).build();
+    dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
+        .endpointOverride(endpoints.dynamoDb()).build();
+  }
+
+  @Override
+  public String sdk() {
+    return "v2";
+  }
+
+  @Override
+  public String round() {
+    String caller = sts.getCallerIdentity().arn();
+    s3.listBuckets();
+    dynamoDb.listTables();
+    return caller;
+  }
+
+  @Override
+  public void close() {
+    sts.close();
+    s3.close();
+    dynamoDb.close();
+    http.close();
+  }
+}
