@@ -24,4 +24,16 @@ public final class Bridge {
   public static void credentialsProvided(Object provider, Object credentials) {
     dispatcher.credentialsProvided(provider, credentials);
   }
+
+  public static void credentialsFailed(Object provider, Throwable failure) {
+    dispatcher.credentialsFailed(provider, failure);
+  }
+
+  public static void chainEntered(Object chain) {
+    dispatcher.chainEntered(chain);
+  }
+
+  public static void chainExited(Object chain, Throwable failure) {
+    dispatcher.chainExited(chain, failure);
+  }
 }

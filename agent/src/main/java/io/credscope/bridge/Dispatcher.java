@@ -17,12 +17,37 @@ public interface Dispatcher {
    */
   void credentialsProvided(Object provider, Object credentials);
 
+  /** A credentials provider threw instead of returning credentials. */
+  void credentialsFailed(Object provider, Throwable failure);
+
+  /** A chain starts asking its providers, in order. Called on every resolution through a chain. */
+  void chainEntered(Object chain);
+
+  /**
+   * A chain returned credentials, or threw because none of its providers had any.
+   *
+   * @param failure {@code null} when the chain returned
+   */
+  void chainExited(Object chain, Throwable failure);
+
   /** Does nothing: what the bridge dispatches to before the agent core is installed. */
   enum NoOp implements Dispatcher {
     INSTANCE;
 
     @Override
     public void credentialsProvided(Object provider, Object credentials) {
+    }
+
+    @Override
+    public void credentialsFailed(Object provider, Throwable failure) {
+    }
+
+    @Override
+    public void chainEntered(Object chain) {
+    }
+
+    @Override
+    public void chainExited(Object chain, Throwable failure) {
     }
   }
 }

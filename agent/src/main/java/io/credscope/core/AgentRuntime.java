@@ -3,6 +3,7 @@ package io.credscope.core;
 import io.credscope.bridge.Bridge;
 import io.credscope.config.AgentConfig;
 import io.credscope.credentials.CredentialChainModel;
+import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.ClassNameGate;
 import io.credscope.instrumentation.InstrumentationModule;
 import io.credscope.instrumentation.TransformerFactory;
@@ -45,7 +46,9 @@ final class AgentRuntime {
     Set<String> typeNames = new HashSet<String>();
     Set<String> libraryPackages = new HashSet<String>();
     for (InstrumentationModule module : modules) {
-      typeNames.addAll(module.typeNames());
+      for (AdviceBinding binding : module.adviceBindings()) {
+        typeNames.addAll(binding.typeNames());
+      }
       libraryPackages.add(module.libraryPackage());
     }
     ClassNameGate.TransformFailures failures = new ClassNameGate.TransformFailures() {

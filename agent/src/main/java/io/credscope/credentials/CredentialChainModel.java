@@ -18,7 +18,7 @@ public final class CredentialChainModel {
   private static final String V2_PACKAGE = "software.amazon.awssdk.auth.credentials.";
 
   /** AWS SDK for Java v2, {@code DefaultCredentialsProvider}. */
-  public static final CredentialChainModel V2 = new Builder(Sdk.V2)
+  public static final CredentialChainModel V2 = new Builder(Sdk.V2, "resolveCredentials")
       // Both inherit resolveCredentials() from this base class, which is what gets instrumented.
       .declaringClass(V2_PACKAGE + "internal.SystemSettingsCredentialsProvider")
       .inheritingSource(CredentialSource.SYSTEM_PROPERTIES, V2_PACKAGE + "SystemPropertyCredentialsProvider")
@@ -30,7 +30,7 @@ public final class CredentialChainModel {
       .outsideChain(CredentialSource.STATIC, V2_PACKAGE + "StaticCredentialsProvider")
       .outsideChain(CredentialSource.PROCESS, V2_PACKAGE + "ProcessCredentialsProvider")
       .chain(V2_PACKAGE + "DefaultCredentialsProvider")
-      .chain(V2_PACKAGE + "AwsCredentialsProviderChain")
+      .iteratingChain(V2_PACKAGE + "AwsCredentialsProviderChain")
       .chain(V2_PACKAGE + "internal.LazyAwsCredentialsProvider")
       .build();
 
@@ -41,7 +41,7 @@ public final class CredentialChainModel {
    * properties, unlike v2. Its last link picks the container endpoint or the instance profile at
    * run time, so the wrapper is transparent and whichever it delegates to reports.
    */
-  public static final CredentialChainModel V1 = new Builder(Sdk.V1)
+  public static final CredentialChainModel V1 = new Builder(Sdk.V1, "getCredentials")
       .source(CredentialSource.ENVIRONMENT, V1_PACKAGE + "EnvironmentVariableCredentialsProvider")
       .source(CredentialSource.SYSTEM_PROPERTIES, V1_PACKAGE + "SystemPropertiesCredentialsProvider")
       .source(CredentialSource.WEB_IDENTITY, V1_PACKAGE + "WebIdentityTokenCredentialsProvider")
@@ -50,7 +50,7 @@ public final class CredentialChainModel {
       .source(CredentialSource.INSTANCE_PROFILE, V1_PACKAGE + "InstanceProfileCredentialsProvider")
       .outsideChain(CredentialSource.STATIC, V1_PACKAGE + "AWSStaticCredentialsProvider")
       .outsideChain(CredentialSource.PROCESS, V1_PACKAGE + "ProcessCredentialsProvider")
-      .chain(V1_PACKAGE + "AWSCredentialsProviderChain")
+      .iteratingChain(V1_PACKAGE + "AWSCredentialsProviderChain")
       .chain(V1_PACKAGE + "DefaultAWSCredentialsProviderChain")
       .chain(V1_PACKAGE + "EC2ContainerCredentialsProviderWrapper")
       .build();
@@ -60,21 +60,30 @@ public final class CredentialChainModel {
       Collections.unmodifiableList(Arrays.asList(V2, V1));
 
   private final Sdk sdk;
+  private final String providerMethod;
   private final List<CredentialSource> order;
   private final Map<String, CredentialSource> sourceByProvider;
   private final Set<String> declaringClasses;
   private final Set<String> chainClasses;
+  private final Set<String> iteratingChains;
 
   private CredentialChainModel(Builder builder) {
     this.sdk = builder.sdk;
+    this.providerMethod = builder.providerMethod;
     this.order = Collections.unmodifiableList(Arrays.asList(builder.order.toArray(new CredentialSource[0])));
     this.sourceByProvider = Collections.unmodifiableMap(builder.sourceByProvider);
     this.declaringClasses = Collections.unmodifiableSet(builder.declaringClasses);
     this.chainClasses = Collections.unmodifiableSet(builder.chainClasses);
+    this.iteratingChains = Collections.unmodifiableSet(builder.iteratingChains);
   }
 
   public Sdk sdk() {
     return sdk;
+  }
+
+  /** The no-argument method with which this SDK asks a provider for credentials. */
+  public String providerMethod() {
+    return providerMethod;
   }
 
   /** The sources of the default chain, in the order the SDK tries them. */
@@ -99,15 +108,26 @@ public final class CredentialChainModel {
     return chainClasses.contains(className);
   }
 
+  /**
+   * The chain classes that declare the method asking each provider in turn: the ones to instrument
+   * to see a chain's failures. The other chain classes only wrap or pick a provider.
+   */
+  public Set<String> iteratingChains() {
+    return iteratingChains;
+  }
+
   private static final class Builder {
     private final Sdk sdk;
+    private final String providerMethod;
     private final List<CredentialSource> order = new java.util.ArrayList<CredentialSource>();
     private final Map<String, CredentialSource> sourceByProvider = new HashMap<String, CredentialSource>();
     private final Set<String> declaringClasses = new HashSet<String>();
     private final Set<String> chainClasses = new HashSet<String>();
+    private final Set<String> iteratingChains = new HashSet<String>();
 
-    Builder(Sdk sdk) {
+    Builder(Sdk sdk, String providerMethod) {
       this.sdk = sdk;
+      this.providerMethod = providerMethod;
     }
 
     Builder source(CredentialSource source, String providerClass) {
@@ -136,6 +156,11 @@ public final class CredentialChainModel {
     Builder chain(String className) {
       chainClasses.add(className);
       return this;
+    }
+
+    Builder iteratingChain(String className) {
+      iteratingChains.add(className);
+      return chain(className);
     }
 
     CredentialChainModel build() {

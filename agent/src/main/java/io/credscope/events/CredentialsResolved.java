@@ -4,6 +4,8 @@ import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 
 /** The first time a provider yielded a given access key id. Later resolutions are only counted. */
 public final class CredentialsResolved implements Event {
@@ -15,9 +17,11 @@ public final class CredentialsResolved implements Event {
   private final AccessKeyId key;
   private final String chain;
   private final String caller;
+  private final List<ProviderFailure> skipped;
 
+  /** @param skipped the providers the chain tried first, which had no credentials; may be empty */
   public CredentialsResolved(Instant time, Sdk sdk, CredentialSource source, String providerClass,
-      AccessKeyId key, String chain, String caller) {
+      AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped) {
     this.time = time;
     this.sdk = sdk;
     this.source = source;
@@ -25,6 +29,7 @@ public final class CredentialsResolved implements Event {
     this.key = key;
     this.chain = chain;
     this.caller = caller;
+    this.skipped = Collections.unmodifiableList(skipped);
   }
 
   @Override
@@ -65,6 +70,11 @@ public final class CredentialsResolved implements Event {
   /** The first application frame that asked, as {@code class.method(File.java:line)}, or {@code null}. */
   public String caller() {
     return caller;
+  }
+
+  /** The providers the chain tried before this one, which had no credentials, in order. */
+  public List<ProviderFailure> skipped() {
+    return skipped;
   }
 
   @Override

@@ -1,12 +1,8 @@
 package io.credscope.instrumentation;
 
 import java.util.List;
-import java.util.Set;
 
-/**
- * The hooks for one library. It names the exact types it transforms, so that a class load is
- * matched by one hash lookup, and says which advice goes on which of their methods.
- */
+/** The hooks for one library: which advice goes on which methods of which of its types. */
 public interface InstrumentationModule {
 
   /** Kebab-case, as in log lines and in settings that switch a module off. */
@@ -18,9 +14,5 @@ public interface InstrumentationModule {
    */
   String libraryPackage();
 
-  /** Binary names ({@code a.b.C$D}) of every type this module transforms. */
-  Set<String> typeNames();
-
-  /** Applied to every type in {@link #typeNames()}; a method no binding matches is left as it is. */
   List<AdviceBinding> adviceBindings();
 }

@@ -48,17 +48,16 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
     TypePool advicePool = TypePool.Default.WithLazyResolution.of(adviceLocator);
     Map<String, List<AsmVisitorWrapper>> wrappers = new HashMap<String, List<AsmVisitorWrapper>>();
     for (InstrumentationModule module : modules) {
-      List<AsmVisitorWrapper> moduleAdvice = new ArrayList<AsmVisitorWrapper>();
       for (AdviceBinding binding : module.adviceBindings()) {
-        moduleAdvice.add(Advice.to(advicePool.describe(binding.adviceClass()).resolve(), adviceLocator)
-            .on(binding.methods()));
-      }
-      for (String typeName : module.typeNames()) {
-        String internalName = typeName.replace('.', '/');
-        if (!wrappers.containsKey(internalName)) {
-          wrappers.put(internalName, new ArrayList<AsmVisitorWrapper>());
+        AsmVisitorWrapper advice = Advice.to(advicePool.describe(binding.adviceClass()).resolve(), adviceLocator)
+            .on(binding.methods());
+        for (String typeName : binding.typeNames()) {
+          String internalName = typeName.replace('.', '/');
+          if (!wrappers.containsKey(internalName)) {
+            wrappers.put(internalName, new ArrayList<AsmVisitorWrapper>());
+          }
+          wrappers.get(internalName).add(advice);
         }
-        wrappers.get(internalName).addAll(moduleAdvice);
       }
     }
     Map<String, AsmVisitorWrapper> byType = new HashMap<String, AsmVisitorWrapper>();

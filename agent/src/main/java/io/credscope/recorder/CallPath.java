@@ -28,8 +28,11 @@ final class CallPath {
 
   /**
    * @param stack the current stack, innermost first, starting anywhere inside credscope's own frames
+   * @param runtimeChain the class of the chain instance the thread entered, or {@code null}: a frame
+   *     names the class that declares the method (SDK v1's {@code AWSCredentialsProviderChain}),
+   *     where users know the subclass they built ({@code DefaultAWSCredentialsProviderChain})
    */
-  static CallPath of(StackTraceElement[] stack, CredentialChainModel model) {
+  static CallPath of(StackTraceElement[] stack, CredentialChainModel model, String runtimeChain) {
     int provider = 0;
     while (provider < stack.length && isAgentFrame(stack[provider].getClassName())) {
       provider++;
@@ -40,8 +43,9 @@ final class CallPath {
     for (int i = provider + 1; i < stack.length; i++) {
       String className = stack[i].getClassName();
       if (model.isChain(className)) {
-        chain = simpleName(className);
-      } else if (model.declaringClasses().contains(className) && "resolveCredentials".equals(stack[i].getMethodName())) {
+        chain = runtimeChain != null && model.iteratingChains().contains(className)
+            ? simpleName(runtimeChain) : simpleName(className);
+      } else if (model.declaringClasses().contains(className) && model.providerMethod().equals(stack[i].getMethodName())) {
         nested = true;
       } else if (caller == null && !isInfrastructure(className)) {
         caller = format(stack[i]);
@@ -64,7 +68,7 @@ final class CallPath {
     return false;
   }
 
-  private static String simpleName(String className) {
+  static String simpleName(String className) {
     return className.substring(className.lastIndexOf('.') + 1);
   }
 

@@ -4,9 +4,15 @@ import io.credscope.bridge.Dispatcher;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.credentials.CredentialSource;
+import io.credscope.credentials.FailureReasons;
+import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.events.ProviderFailure;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -16,13 +22,16 @@ import java.util.function.Consumer;
 
 /**
  * Turns credentials handed over by advice into events. SDK v2 resolves credentials on every request,
- * so the repeated case is two class-value lookups, a map lookup and a counter increment, with no
- * allocation; only the first sighting of a (provider, key) pair pays for a stack walk and an event.
+ * so the repeated case is two class-value lookups, a map lookup and a counter increment, plus a
+ * thread-local depth count when a chain asks, with no allocation; only the first sighting of a
+ * (provider, key) pair, or of a way a chain failed, pays for a stack walk and an event.
  */
 public final class CredentialsRecorder implements Dispatcher {
 
   /** Keys per provider class beyond which new keys are counted together, so memory stays bounded. */
   static final int MAX_KEYS_PER_PROVIDER = 256;
+  /** Distinct chain failures reported; more are counted together, so memory stays bounded. */
+  static final int MAX_FAILURE_KINDS = 64;
 
   private final List<CredentialChainModel> models;
   private final Consumer<Event> events;
@@ -30,6 +39,13 @@ public final class CredentialsRecorder implements Dispatcher {
   private final CredentialsAccessor accessor = new CredentialsAccessor();
   private final List<Resolution> resolutions = new CopyOnWriteArrayList<Resolution>();
   private final LongAdder unrecorded = new LongAdder();
+  private final ConcurrentMap<String, ChainFailures> failures = new ConcurrentHashMap<String, ChainFailures>();
+  private final ThreadLocal<ChainWalk> walks = new ThreadLocal<ChainWalk>() {
+    @Override
+    protected ChainWalk initialValue() {
+      return new ChainWalk();
+    }
+  };
   private final ClassValue<ProviderSite> sites = new ClassValue<ProviderSite>() {
     @Override
     protected ProviderSite computeValue(Class<?> type) {
@@ -80,7 +96,8 @@ public final class CredentialsRecorder implements Dispatcher {
       unrecorded.increment();
       return;
     }
-    CallPath path = CallPath.of(new Throwable().getStackTrace(), site.model);
+    ChainWalk walk = walks.get();
+    CallPath path = CallPath.of(new Throwable().getStackTrace(), site.model, walk.chainClass);
     AccessKeyId key = AccessKeyId.of(keyId);
     Resolution created = new Resolution(site.model.sdk(), site.source, site.className, key, path.nested());
     Resolution raced = site.resolutions.putIfAbsent(keyId, created);
@@ -91,9 +108,84 @@ public final class CredentialsRecorder implements Dispatcher {
     created.increment();
     if (!path.nested()) {
       resolutions.add(created);
+      List<ProviderFailure> skipped = walk.depth > 0
+          ? new ArrayList<ProviderFailure>(walk.failures) : Collections.<ProviderFailure>emptyList();
       events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
-          path.chain(), path.caller()));
+          path.chain(), path.caller(), skipped));
     }
+  }
+
+  @Override
+  public void credentialsFailed(Object provider, Throwable failure) {
+    ProviderSite site = sites.get(provider.getClass());
+    ChainWalk walk = walks.get();
+    // A provider used on its own throws to the application, which sees that; only chains need telling.
+    if (site.source != null && walk.depth > 0) {
+      walk.failed(new ProviderFailure(site.className, site.source, FailureReasons.describe(site.source, failure)));
+    }
+  }
+
+  @Override
+  public void chainEntered(Object chain) {
+    walks.get().enter(chain);
+  }
+
+  @Override
+  public void chainExited(Object chain, Throwable failure) {
+    ChainWalk walk = walks.get();
+    if (walk.exit()) {
+      if (failure != null) {
+        chainFailed(chain, walk);
+      }
+      walk.reset();
+    }
+  }
+
+  /** Reports a failure the first time its story (chain, providers, reasons) is told; counts it after. */
+  private void chainFailed(Object chain, ChainWalk walk) {
+    CredentialChainModel model = modelOf(chain.getClass().getName());
+    if (model == null) {
+      return;
+    }
+    StringBuilder story = new StringBuilder(chain.getClass().getName());
+    for (ProviderFailure provider : walk.failures) {
+      story.append('|').append(provider);
+    }
+    String key = story.toString();
+    ChainFailures known = failures.get(key);
+    if (known != null) {
+      known.count.increment();
+      return;
+    }
+    if (failures.size() >= MAX_FAILURE_KINDS) {
+      unrecorded.increment();
+      return;
+    }
+    CallPath path = CallPath.of(new Throwable().getStackTrace(), model, walk.chainClass);
+    String chainName = path.chain() != null ? path.chain() : CallPath.simpleName(chain.getClass().getName());
+    ChainFailures created = new ChainFailures(model.sdk(), chainName);
+    ChainFailures raced = failures.putIfAbsent(key, created);
+    if (raced != null) {
+      raced.count.increment();
+      return;
+    }
+    created.count.increment();
+    events.accept(new CredentialsChainFailed(clock.instant(), model.sdk(), chainName,
+        new ArrayList<ProviderFailure>(walk.failures), path.caller()));
+  }
+
+  private CredentialChainModel modelOf(String chainClass) {
+    for (CredentialChainModel model : models) {
+      if (model.isChain(chainClass)) {
+        return model;
+      }
+    }
+    return null;
+  }
+
+  /** Every distinct chain failure so far, with how often it happened. */
+  public Collection<ChainFailures> chainFailures() {
+    return failures.values();
   }
 
   /** Every reported resolution so far, with its live count. */

@@ -2,8 +2,10 @@ package io.credscope.reporting;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.events.ProviderFailure;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The JSON Lines audit log: one self-contained object per line, for machines. Every record has
@@ -46,8 +49,32 @@ final class AuditLog implements EventSink {
         record.writeStringField("keyType", resolved.key().type().id());
         writeOptional(record, "chain", resolved.chain());
         writeOptional(record, "caller", resolved.caller());
+        if (!resolved.skipped().isEmpty()) {
+          writeProviders(record, "skipped", resolved.skipped());
+        }
+      });
+    } else if (event instanceof CredentialsChainFailed) {
+      CredentialsChainFailed failed = (CredentialsChainFailed) event;
+      write(event, record -> {
+        record.writeStringField("sdk", failed.sdk().id());
+        record.writeStringField("chain", failed.chain());
+        writeProviders(record, "providers", failed.providers());
+        writeOptional(record, "caller", failed.caller());
       });
     }
+  }
+
+  private static void writeProviders(JsonGenerator record, String name, List<ProviderFailure> providers)
+      throws IOException {
+    record.writeArrayFieldStart(name);
+    for (ProviderFailure provider : providers) {
+      record.writeStartObject();
+      record.writeStringField("provider", provider.provider());
+      record.writeStringField("source", provider.source().id());
+      record.writeStringField("reason", provider.reason());
+      record.writeEndObject();
+    }
+    record.writeEndArray();
   }
 
   @Override
@@ -62,6 +89,15 @@ final class AuditLog implements EventSink {
         record.writeStringField("key", row.key);
         record.writeStringField("keyType", row.keyType);
         record.writeNumberField("count", row.resolutions);
+        record.writeEndObject();
+      }
+      record.writeEndArray();
+      record.writeArrayFieldStart("failures");
+      for (RunSummary.FailureRow row : summary.failures) {
+        record.writeStartObject();
+        record.writeStringField("sdk", row.sdk);
+        record.writeStringField("chain", row.chain);
+        record.writeNumberField("count", row.count);
         record.writeEndObject();
       }
       record.writeEndArray();

@@ -1,7 +1,11 @@
 package io.credscope.reporting;
 
+import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.events.ProviderFailure;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 
 /** Lines for people, on stderr through credscope's private Logback: one line says what won and why. */
@@ -16,8 +20,40 @@ final class HumanLog implements EventSink {
   @Override
   public void accept(Event event) {
     if (event instanceof CredentialsResolved && LogLevel.INFO.enabled()) {
-      log().info(describe((CredentialsResolved) event));
+      CredentialsResolved resolved = (CredentialsResolved) event;
+      log().info(describe(resolved));
+      if (!resolved.skipped().isEmpty() && LogLevel.DEBUG.enabled()) {
+        for (String line : describeSkipped(resolved)) {
+          log().debug(line);
+        }
+      }
+    } else if (event instanceof CredentialsChainFailed && LogLevel.ERROR.enabled()) {
+      for (String line : describe((CredentialsChainFailed) event)) {
+        log().error(line);
+      }
     }
+  }
+
+  /** One block: what failed, then every provider in the order the chain tried it, and why. */
+  List<String> describe(CredentialsChainFailed failed) {
+    List<String> lines = new ArrayList<String>();
+    lines.add("AWS SDK " + failed.sdk().id() + " found no credentials: " + failed.chain() + " tried "
+        + failed.providers().size() + " providers" + (failed.caller() == null ? "" : ", for " + failed.caller()));
+    int number = 1;
+    for (ProviderFailure provider : failed.providers()) {
+      lines.add("  " + number++ + ". " + provider.source().id() + " (" + provider.provider() + "): "
+          + provider.reason());
+    }
+    return lines;
+  }
+
+  List<String> describeSkipped(CredentialsResolved resolved) {
+    List<String> lines = new ArrayList<String>();
+    lines.add("  before " + resolved.source().id() + " won, " + resolved.chain() + " tried:");
+    for (ProviderFailure provider : resolved.skipped()) {
+      lines.add("    " + provider.source().id() + " (" + provider.provider() + "): " + provider.reason());
+    }
+    return lines;
   }
 
   String describe(CredentialsResolved resolved) {
@@ -38,7 +74,7 @@ final class HumanLog implements EventSink {
 
   @Override
   public void finish(RunSummary summary) {
-    if (summary.rows.isEmpty()) {
+    if (summary.rows.isEmpty() && summary.failures.isEmpty()) {
       if (LogLevel.DEBUG.enabled()) {
         log().debug("summary: no AWS credentials were resolved in this JVM");
       }
@@ -48,13 +84,20 @@ final class HumanLog implements EventSink {
       return;
     }
     Logger log = log();
-    log.info("summary: AWS credentials used by this JVM ({} distinct)", summary.rows.size());
+    if (summary.rows.isEmpty()) {
+      log.info("summary: this JVM resolved no AWS credentials");
+    } else {
+      log.info("summary: AWS credentials used by this JVM ({} distinct)", summary.rows.size());
+    }
     for (RunSummary.Row row : summary.rows) {
       log.info("  SDK {} {} {} {} ({}): {} resolutions", row.sdk, row.source, row.provider, row.key, row.keyType,
           row.resolutions);
     }
     if (summary.droppedEvents > 0) {
       log.warn("  {} events were dropped because the reporter could not keep up", summary.droppedEvents);
+    }
+    for (RunSummary.FailureRow row : summary.failures) {
+      log.info("  SDK {} {} found no credentials {}", row.sdk, row.chain, row.count == 1 ? "once" : row.count + " times");
     }
     if (summary.unrecordedResolutions > 0) {
       log.warn("  {} resolutions of keys beyond the per-provider limit were not told apart",

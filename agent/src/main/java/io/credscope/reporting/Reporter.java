@@ -101,8 +101,9 @@ public final class Reporter implements Consumer<Event> {
       }
       CredentialsRecorder counted = recorder;
       RunSummary summary = counted == null
-          ? new RunSummary(new ArrayList<RunSummary.Row>(), dropped.get(), 0)
-          : RunSummary.of(counted.resolutions(), config.maskKeys(), dropped.get(), counted.unrecordedResolutions());
+          ? new RunSummary(new ArrayList<RunSummary.Row>(), new ArrayList<RunSummary.FailureRow>(), dropped.get(), 0)
+          : RunSummary.of(counted.resolutions(), counted.chainFailures(), config.maskKeys(), dropped.get(),
+              counted.unrecordedResolutions());
       for (EventSink sink : sinks()) {
         sink.finish(summary);
       }

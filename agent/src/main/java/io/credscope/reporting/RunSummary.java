@@ -1,7 +1,9 @@
 package io.credscope.reporting;
 
+import io.credscope.recorder.ChainFailures;
 import io.credscope.recorder.Resolution;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,24 +29,43 @@ final class RunSummary {
     }
   }
 
+  /** One kind of chain failure and how often it happened. */
+  static final class FailureRow {
+    final String sdk;
+    final String chain;
+    final long count;
+
+    FailureRow(String sdk, String chain, long count) {
+      this.sdk = sdk;
+      this.chain = chain;
+      this.count = count;
+    }
+  }
+
   final List<Row> rows;
+  final List<FailureRow> failures;
   final long droppedEvents;
   final long unrecordedResolutions;
 
   /** Reads the recorder's own counters: cheap enough for a JVM that is shutting down. */
-  static RunSummary of(List<Resolution> resolutions, boolean maskKeys, long droppedEvents,
-      long unrecordedResolutions) {
+  static RunSummary of(List<Resolution> resolutions, Collection<ChainFailures> chainFailures, boolean maskKeys,
+      long droppedEvents, long unrecordedResolutions) {
     List<Row> rows = new ArrayList<Row>();
     for (Resolution resolution : resolutions) {
       rows.add(new Row(resolution.sdk().id(), resolution.source().id(), resolution.provider(),
           resolution.key().display(maskKeys), resolution.key().type().id(), resolution.count()));
     }
     Collections.sort(rows, (a, b) -> Long.compare(b.resolutions, a.resolutions));
-    return new RunSummary(rows, droppedEvents, unrecordedResolutions);
+    List<FailureRow> failures = new ArrayList<FailureRow>();
+    for (ChainFailures failure : chainFailures) {
+      failures.add(new FailureRow(failure.sdk().id(), failure.chain(), failure.count()));
+    }
+    return new RunSummary(rows, failures, droppedEvents, unrecordedResolutions);
   }
 
-  RunSummary(List<Row> rows, long droppedEvents, long unrecordedResolutions) {
+  RunSummary(List<Row> rows, List<FailureRow> failures, long droppedEvents, long unrecordedResolutions) {
     this.rows = Collections.unmodifiableList(rows);
+    this.failures = Collections.unmodifiableList(failures);
     this.droppedEvents = droppedEvents;
     this.unrecordedResolutions = unrecordedResolutions;
   }

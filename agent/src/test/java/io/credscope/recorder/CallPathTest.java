@@ -33,7 +33,7 @@ class CallPathTest {
         frame("java.util.concurrent.CompletableFuture", "join", 10),
         frame("com.example.billing.InvoiceJob", "run", 42),
         frame("com.example.billing.Main", "main", 12),
-    }, CredentialChainModel.V2);
+    }, CredentialChainModel.V2, null);
     assertFalse(path.nested());
     assertEquals("DefaultCredentialsProvider", path.chain(), "the outermost chain");
     assertEquals("com.example.billing.InvoiceJob.run(InvoiceJob.java:42)", path.caller());
@@ -46,7 +46,7 @@ class CallPathTest {
         frame(V2 + "StaticCredentialsProvider", "resolveCredentials", 20),
         frame(V2 + "ProfileCredentialsProvider", "resolveCredentials", 90),
         frame("com.example.Main", "main", 5),
-    }, CredentialChainModel.V2);
+    }, CredentialChainModel.V2, null);
     assertTrue(path.nested());
     assertNull(path.chain());
     assertEquals("com.example.Main.main(Main.java:5)", path.caller());
@@ -58,8 +58,34 @@ class CallPathTest {
         RECORDER, BRIDGE,
         frame(V2 + "InstanceProfileCredentialsProvider", "resolveCredentials", 20),
         frame("java.lang.Thread", "run", 1),
-    }, CredentialChainModel.V2);
+    }, CredentialChainModel.V2, null);
     assertNull(path.caller());
+  }
+
+  @Test
+  void sdkV1NamesTheChainTheApplicationBuiltNotTheClassDeclaringTheMethod() {
+    CallPath path = CallPath.of(new StackTraceElement[] {
+        RECORDER, BRIDGE,
+        frame("com.amazonaws.auth.InstanceProfileCredentialsProvider", "getCredentials", 20),
+        frame("com.amazonaws.auth.EC2ContainerCredentialsProviderWrapper", "getCredentials", 77),
+        frame("com.amazonaws.auth.AWSCredentialsProviderChain", "getCredentials", 118),
+        frame("com.amazonaws.http.AmazonHttpClient", "execute", 700),
+        frame("com.example.Main", "main", 9),
+    }, CredentialChainModel.V1, "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
+    assertFalse(path.nested());
+    assertEquals("DefaultAWSCredentialsProviderChain", path.chain());
+    assertEquals("com.example.Main.main(Main.java:9)", path.caller());
+  }
+
+  @Test
+  void sdkV1NestingUsesV1sMethodName() {
+    CallPath path = CallPath.of(new StackTraceElement[] {
+        RECORDER, BRIDGE,
+        frame("com.amazonaws.auth.AWSStaticCredentialsProvider", "getCredentials", 20),
+        frame("com.amazonaws.auth.profile.ProfileCredentialsProvider", "getCredentials", 150),
+        frame("com.example.Main", "main", 9),
+    }, CredentialChainModel.V1, null);
+    assertTrue(path.nested());
   }
 
   @Test
@@ -68,7 +94,7 @@ class CallPathTest {
         RECORDER, BRIDGE,
         frame(V2 + "StaticCredentialsProvider", "resolveCredentials", 20),
         new StackTraceElement("com.example.Generated", "call", null, -1),
-    }, CredentialChainModel.V2);
+    }, CredentialChainModel.V2, null);
     assertEquals("com.example.Generated.call(Unknown Source)", path.caller());
   }
 }

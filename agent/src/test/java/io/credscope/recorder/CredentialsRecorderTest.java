@@ -8,6 +8,7 @@ import io.credscope.credentials.CredentialChainModel;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.KeyType;
 import io.credscope.credentials.Sdk;
+import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import java.time.Clock;
@@ -15,10 +16,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -78,6 +83,59 @@ class CredentialsRecorderTest {
     assertEquals("AWSStaticCredentialsProvider", resolved.provider());
     assertEquals(KeyType.TEMPORARY, resolved.key().type());
     assertEquals(2, recorder.resolutions().get(0).count());
+  }
+
+  /** The order advice reports a chain walk in: enter, each provider's outcome, exit. */
+  @Test
+  void aChainThatFindsNothingIsOneEventListingEveryProvider() {
+    AwsCredentialsProviderChain chain = AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create(),
+        InstanceProfileCredentialsProvider.create());
+    for (int attempt = 0; attempt < 3; attempt++) {
+      recorder.chainEntered(chain);
+      recorder.credentialsFailed(SystemPropertyCredentialsProvider.create(),
+          new IllegalStateException("Access key must be specified either via environment variable"));
+      recorder.credentialsFailed(InstanceProfileCredentialsProvider.create(),
+          new IllegalStateException("IMDS credentials have been disabled by environment variable"));
+      recorder.chainExited(chain, new IllegalStateException("Unable to load credentials from any of the providers"));
+    }
+    assertEquals(1, events.size(), "the same story is told once: " + events);
+    CredentialsChainFailed failed = (CredentialsChainFailed) events.get(0);
+    assertEquals(Sdk.V2, failed.sdk());
+    assertEquals("AwsCredentialsProviderChain", failed.chain());
+    assertEquals(List.of("system-properties SystemPropertyCredentialsProvider: aws.accessKeyId not set",
+        "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+        failed.providers().stream().map(Object::toString).collect(Collectors.toList()));
+    assertEquals(3, recorder.chainFailures().iterator().next().count());
+  }
+
+  @Test
+  void aWinnerAfterFailuresCarriesWhatWasSkipped() {
+    AwsCredentialsProviderChain chain = AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create());
+    StaticCredentialsProvider winner =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET));
+    recorder.chainEntered(chain);
+    recorder.credentialsFailed(SystemPropertyCredentialsProvider.create(),
+        new IllegalStateException("Access key must be specified either via environment variable"));
+    resolve(winner);
+    recorder.chainExited(chain, null);
+
+    recorder.chainEntered(chain);
+    resolve(winner);
+    recorder.chainExited(chain, null);
+
+    assertEquals(1, events.size());
+    CredentialsResolved resolved = (CredentialsResolved) events.get(0);
+    assertEquals(1, resolved.skipped().size());
+    assertEquals("aws.accessKeyId not set", resolved.skipped().get(0).reason());
+    assertEquals(2, recorder.resolutions().get(0).count());
+  }
+
+  @Test
+  void aProviderFailingOutsideAnyChainIsTheApplicationsToSee() {
+    recorder.credentialsFailed(SystemPropertyCredentialsProvider.create(), new IllegalStateException("nothing"));
+    recorder.chainExited(AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create()), null);
+    assertTrue(events.isEmpty());
+    assertTrue(recorder.chainFailures().isEmpty());
   }
 
   @Test

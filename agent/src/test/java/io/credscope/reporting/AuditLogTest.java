@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
+import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
+import io.credscope.events.ProviderFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ class AuditLogTest {
   private static CredentialsResolved resolved(String chain, String caller) {
     return new CredentialsResolved(Instant.parse("2026-11-22T10:15:30.123Z"), Sdk.V2, CredentialSource.ENVIRONMENT,
         "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider",
-        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), chain, caller);
+        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), chain, caller, List.of());
   }
 
   @Test
@@ -38,7 +40,8 @@ class AuditLogTest {
     log.accept(resolved("DefaultCredentialsProvider", "com.example.Main.main(Main.java:7)"));
     log.accept(resolved(null, null));
     log.finish(new RunSummary(List.of(new RunSummary.Row("v2", "environment", "EnvironmentVariableCredentialsProvider",
-        "AKIA\u2026MPLE", "long-term", 12)), 0, 0));
+        "AKIA\u2026MPLE", "long-term", 12)), List.of(new RunSummary.FailureRow("v1", "DefaultAWSCredentialsProviderChain",
+        3)), 0, 0));
 
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertEquals(3, lines.size());
@@ -62,6 +65,27 @@ class AuditLogTest {
     JsonNode summary = JSON.readTree(lines.get(2));
     assertEquals("summary", summary.get("event").asText());
     assertEquals(12, summary.get("resolutions").get(0).get("count").asLong());
+    assertEquals("DefaultAWSCredentialsProviderChain", summary.get("failures").get(0).get("chain").asText());
+    assertEquals(3, summary.get("failures").get(0).get("count").asLong());
+  }
+
+  @Test
+  void aFailedChainListsEveryProviderWithItsReason() throws Exception {
+    Path file = folder.resolve("audit.jsonl");
+    new AuditLog(file.toFile(), true, 1).accept(new CredentialsChainFailed(Instant.parse("2026-11-22T10:15:30Z"),
+        Sdk.V2, "DefaultCredentialsProvider", List.of(
+            new ProviderFailure("a.b.SystemPropertyCredentialsProvider", CredentialSource.SYSTEM_PROPERTIES,
+                "aws.accessKeyId not set"),
+            new ProviderFailure("a.b.InstanceProfileCredentialsProvider", CredentialSource.INSTANCE_PROFILE,
+                "AWS_EC2_METADATA_DISABLED=true")), "com.example.Main.main(Main.java:7)"));
+    JsonNode failed = JSON.readTree(Files.readString(file));
+    assertEquals("credentials.failed", failed.get("event").asText());
+    assertEquals("DefaultCredentialsProvider", failed.get("chain").asText());
+    assertEquals(2, failed.get("providers").size());
+    JsonNode last = failed.get("providers").get(1);
+    assertEquals("InstanceProfileCredentialsProvider", last.get("provider").asText());
+    assertEquals("instance-profile", last.get("source").asText());
+    assertEquals("AWS_EC2_METADATA_DISABLED=true", last.get("reason").asText());
   }
 
   @Test

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
+import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
+import io.credscope.events.ProviderFailure;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HumanLogTest {
@@ -15,7 +18,7 @@ class HumanLogTest {
   void oneLineSaysWhatWonAndWhere() {
     CredentialsResolved resolved = new CredentialsResolved(Instant.now(), Sdk.V2, CredentialSource.ENVIRONMENT,
         "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider",
-        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "DefaultCredentialsProvider", "com.example.Main.main(Main.java:7)");
+        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "DefaultCredentialsProvider", "com.example.Main.main(Main.java:7)", List.of());
     assertEquals("AWS SDK v2 credentials from environment: EnvironmentVariableCredentialsProvider supplied "
         + "long-term key AKIA\u2026MPLE via DefaultCredentialsProvider, first used at com.example.Main.main(Main.java:7)",
         new HumanLog(true).describe(resolved));
@@ -25,8 +28,25 @@ class HumanLogTest {
   void unmaskedKeyOnlyWhenAskedFor() {
     CredentialsResolved resolved = new CredentialsResolved(Instant.now(), Sdk.V2, CredentialSource.STATIC,
         "software.amazon.awssdk.auth.credentials.StaticCredentialsProvider",
-        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), null, null);
+        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), null, null, List.of());
     assertEquals("AWS SDK v2 credentials from static: StaticCredentialsProvider supplied long-term key "
         + "AKIAIOSFODNN7EXAMPLE", new HumanLog(false).describe(resolved));
+  }
+
+  @Test
+  void aFailedChainIsOneBlockInChainOrder() {
+    CredentialsChainFailed failed = new CredentialsChainFailed(Instant.now(), Sdk.V1,
+        "DefaultAWSCredentialsProviderChain", List.of(
+            new ProviderFailure("com.amazonaws.auth.EnvironmentVariableCredentialsProvider",
+                CredentialSource.ENVIRONMENT, "AWS_ACCESS_KEY_ID not set"),
+            new ProviderFailure("com.amazonaws.auth.InstanceProfileCredentialsProvider",
+                CredentialSource.INSTANCE_PROFILE, "AWS_EC2_METADATA_DISABLED=true")),
+        "com.example.Main.main(Main.java:7)");
+    assertEquals(List.of(
+        "AWS SDK v1 found no credentials: DefaultAWSCredentialsProviderChain tried 2 providers, for "
+            + "com.example.Main.main(Main.java:7)",
+        "  1. environment (EnvironmentVariableCredentialsProvider): AWS_ACCESS_KEY_ID not set",
+        "  2. instance-profile (InstanceProfileCredentialsProvider): AWS_EC2_METADATA_DISABLED=true"),
+        new HumanLog(true).describe(failed));
   }
 }

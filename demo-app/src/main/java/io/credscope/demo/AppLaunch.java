@@ -47,6 +47,8 @@ public final class AppLaunch {
     // do for SDK v2, but SDK v1 logs a stack trace for each.)
     environment.put("AWS_CONFIG_FILE", emptyFile(workDirectory.resolve("aws-config")).toString());
     environment.put("AWS_SHARED_CREDENTIALS_FILE", emptyFile(workDirectory.resolve("aws-credentials")).toString());
+    // SDK v1's name for the same file.
+    environment.put("AWS_CREDENTIAL_PROFILES_FILE", workDirectory.resolve("aws-credentials").toString());
     systemProperties.put("aws.ec2MetadataServiceEndpoint", aws.imds().endpoint().toString());
     systemProperties.put("com.amazonaws.sdk.ec2MetadataServiceEndpointOverride", aws.imds().endpoint().toString());
     // SDK v1's end-of-support notice would bury the scenario's output.

@@ -23,6 +23,14 @@ public enum Scenario {
           .environment("AWS_SECRET_ACCESS_KEY", stale.secretAccessKey())
           .secret(stale);
     }
+  },
+
+  NOTHING_CONFIGURED("no credentials anywhere and IMDS switched off: every provider of the chain fails, and "
+      + "credscope says why each one did") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      launch.environment("AWS_EC2_METADATA_DISABLED", "true");
+    }
   };
 
   private final String description;

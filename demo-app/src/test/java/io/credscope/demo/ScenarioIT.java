@@ -34,7 +34,7 @@ class ScenarioIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> SDKS = List.of("v2", "v1");
   private static final Map<String, String> CHAIN =
-      Map.of("v2", "DefaultCredentialsProvider", "v1", "AWSCredentialsProviderChain");
+      Map.of("v2", "DefaultCredentialsProvider", "v1", "DefaultAWSCredentialsProviderChain");
   private static final Map<String, String> CALLER = Map.of(
       "v2", "io.credscope.demo.app.SdkV2Workload.round(SdkV2Workload.java)",
       "v1", "io.credscope.demo.app.SdkV1Workload.round(SdkV1Workload.java)");
@@ -99,11 +99,65 @@ class ScenarioIT {
         assertEquals(CALLER.get(sdk), resolved.get("caller").asText().replaceAll(":\\d+\\)$", ")"));
         String key = resolved.get("key").asText();
         assertTrue(key.startsWith("AKIA\u2026") && !key.equals(aws.imds().roleKeys().maskedKeyId()), key);
+        // v2 tries system properties before the environment; v1 tries the environment first.
+        assertEquals(sdk.equals("v2") ? 1 : 0, resolved.path("skipped").size(), resolved.toString());
       }
       assertEquals(2, run.stdout().split("user/stale-deploy-user", -1).length - 1,
           "the stale key really won, in both SDKs: " + run.stdout());
       assertCommon(run, launch);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void nothingConfigured(String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.NOTHING_CONFIGURED, aws, java);
+      Run run = run(launch);
+
+      assertEquals(1, run.exitCode(), "the application's calls fail: " + run.stdout() + run.stderr());
+      assertEquals(List.of(
+          "system-properties SystemPropertyCredentialsProvider: aws.accessKeyId not set",
+          "environment EnvironmentVariableCredentialsProvider: AWS_ACCESS_KEY_ID not set",
+          "web-identity WebIdentityTokenFileCredentialsProvider: AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN not set",
+          "profile ProfileCredentialsProvider: profile 'default' not found in the config or credentials file",
+          "container ContainerCredentialsProvider: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and "
+              + "AWS_CONTAINER_CREDENTIALS_FULL_URI not set",
+          "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+          failedProviders(run, "v2", "DefaultCredentialsProvider"));
+      assertEquals(List.of(
+          "environment EnvironmentVariableCredentialsProvider: AWS_ACCESS_KEY_ID not set",
+          "system-properties SystemPropertiesCredentialsProvider: aws.accessKeyId not set",
+          "web-identity WebIdentityTokenCredentialsProvider: AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN not set",
+          "profile ProfileCredentialsProvider: profile 'default' not found in the config or credentials file",
+          "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+          failedProviders(run, "v1", "DefaultAWSCredentialsProviderChain"));
+      assertTrue(run.stderr().contains("[credscope] ERROR AWS SDK v2 found no credentials: DefaultCredentialsProvider "
+          + "tried 6 providers"), run.stderr());
+      assertTrue(run.stderr().contains("[credscope] ERROR   6. instance-profile (InstanceProfileCredentialsProvider): "
+          + "AWS_EC2_METADATA_DISABLED=true"), run.stderr());
+      assertTrue(run.audit().stream().noneMatch(record -> record.get("event").asText().equals("credentials.resolved")));
+      for (String secret : launch.secretValues()) {
+        assertFalse(run.all().contains(secret), "a secret key or session token leaked");
+      }
+    }
+  }
+
+  /** The failed chain's providers as "source Provider: reason", in the order the chain tried them. */
+  private static List<String> failedProviders(Run run, String sdk, String chain) {
+    List<JsonNode> failures = run.audit().stream()
+        .filter(record -> record.get("event").asText().equals("credentials.failed"))
+        .filter(record -> record.get("sdk").asText().equals(sdk)).collect(Collectors.toList());
+    assertEquals(1, failures.size(), run.auditText());
+    JsonNode failed = failures.get(0);
+    assertEquals(chain, failed.get("chain").asText());
+    assertTrue(failed.get("caller").asText().startsWith("io.credscope.demo.app.Sdk"), failed.toString());
+    List<String> providers = new ArrayList<>();
+    for (JsonNode provider : failed.get("providers")) {
+      providers.add(provider.get("source").asText() + " " + provider.get("provider").asText() + ": "
+          + provider.get("reason").asText());
+    }
+    return providers;
   }
 
   private AppLaunch launch(Scenario scenario, FakeAws aws, String java) throws IOException {

@@ -9,18 +9,20 @@ import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.InstrumentationModule;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Hooks {@code getCredentials()} of the SDK v1 providers that yield credentials. Like v2's chain,
- * {@code AWSCredentialsProviderChain} may reuse its last provider, so the providers themselves are
- * hooked; the chain is read from the stack.
+ * Hooks the SDK v1 providers that yield credentials, and {@code AWSCredentialsProviderChain}, which
+ * asks them in turn and, like v2's chain, may reuse its last provider: the providers see every
+ * resolution, the chain's hook tells why the providers before the winner had nothing.
  */
 public final class AwsSdkV1CredentialsInstrumentationModule implements InstrumentationModule {
 
-  private static final String ADVICE = "io.credscope.instrumentation.awssdk.CredentialsProviderAdvice";
+  private static final String PROVIDER_ADVICE = "io.credscope.instrumentation.awssdk.CredentialsProviderAdvice";
+  private static final String CHAIN_ADVICE = "io.credscope.instrumentation.awssdk.CredentialsChainAdvice";
 
   @Override
   public String name() {
@@ -33,13 +35,11 @@ public final class AwsSdkV1CredentialsInstrumentationModule implements Instrumen
   }
 
   @Override
-  public Set<String> typeNames() {
-    return CredentialChainModel.V1.declaringClasses();
-  }
-
-  @Override
   public List<AdviceBinding> adviceBindings() {
-    return Collections.singletonList(new AdviceBinding(
-        named("getCredentials").and(takesNoArguments()).and(isPublic()).and(not(isAbstract())), ADVICE));
+    ElementMatcher<MethodDescription> method =
+        named(CredentialChainModel.V1.providerMethod()).and(takesNoArguments()).and(isPublic()).and(not(isAbstract()));
+    return Arrays.asList(
+        new AdviceBinding(CredentialChainModel.V1.declaringClasses(), method, PROVIDER_ADVICE),
+        new AdviceBinding(CredentialChainModel.V1.iteratingChains(), method, CHAIN_ADVICE));
   }
 }

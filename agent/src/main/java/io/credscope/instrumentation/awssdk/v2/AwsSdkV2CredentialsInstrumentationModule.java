@@ -9,18 +9,21 @@ import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.InstrumentationModule;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Hooks {@code resolveCredentials()} of the SDK v2 providers that yield credentials. Not the
- * chain: {@code DefaultCredentialsProvider} remembers its winner and calls it directly from then
- * on, so only the leaf providers see every resolution. The chain is read from the stack instead.
+ * Hooks the SDK v2 providers that yield credentials, and the chain that asks them in turn.
+ * {@code DefaultCredentialsProvider}'s chain remembers its winner and calls it directly from then
+ * on, so only the providers see every resolution; the chain's own hook is there to tell why each
+ * provider before the winner, or every provider of a failed chain, had nothing.
  */
 public final class AwsSdkV2CredentialsInstrumentationModule implements InstrumentationModule {
 
-  private static final String ADVICE = "io.credscope.instrumentation.awssdk.CredentialsProviderAdvice";
+  private static final String PROVIDER_ADVICE = "io.credscope.instrumentation.awssdk.CredentialsProviderAdvice";
+  private static final String CHAIN_ADVICE = "io.credscope.instrumentation.awssdk.CredentialsChainAdvice";
 
   @Override
   public String name() {
@@ -33,13 +36,11 @@ public final class AwsSdkV2CredentialsInstrumentationModule implements Instrumen
   }
 
   @Override
-  public Set<String> typeNames() {
-    return CredentialChainModel.V2.declaringClasses();
-  }
-
-  @Override
   public List<AdviceBinding> adviceBindings() {
-    return Collections.singletonList(new AdviceBinding(
-        named("resolveCredentials").and(takesNoArguments()).and(isPublic()).and(not(isAbstract())), ADVICE));
+    ElementMatcher<MethodDescription> method =
+        named(CredentialChainModel.V2.providerMethod()).and(takesNoArguments()).and(isPublic()).and(not(isAbstract()));
+    return Arrays.asList(
+        new AdviceBinding(CredentialChainModel.V2.declaringClasses(), method, PROVIDER_ADVICE),
+        new AdviceBinding(CredentialChainModel.V2.iteratingChains(), method, CHAIN_ADVICE));
   }
 }
