@@ -3,7 +3,6 @@ package io.credscope.core;
 import io.credscope.bridge.Bridge;
 import io.credscope.config.AgentConfig;
 import io.credscope.credentials.CredentialChainModel;
-import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.ClassNameGate;
 import io.credscope.instrumentation.InstrumentationModule;
 import io.credscope.instrumentation.TransformerFactory;
@@ -36,7 +35,7 @@ final class AgentRuntime {
   }
 
   static void start(Instrumentation instrumentation, AgentConfig config, boolean attached, final String version) {
-    Reporter reporter = new Reporter(config);
+    final Reporter reporter = new Reporter(config);
     CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.ALL, reporter, Clock.systemUTC());
     reporter.summarise(recorder);
     Bridge.install(recorder);
@@ -46,9 +45,7 @@ final class AgentRuntime {
     Set<String> typeNames = new HashSet<String>();
     Set<String> libraryPackages = new HashSet<String>();
     for (InstrumentationModule module : modules) {
-      for (AdviceBinding binding : module.adviceBindings()) {
-        typeNames.addAll(binding.typeNames());
-      }
+      typeNames.addAll(module.typeNames());
       libraryPackages.add(module.libraryPackage());
     }
     ClassNameGate.TransformFailures failures = new ClassNameGate.TransformFailures() {
@@ -57,7 +54,7 @@ final class AgentRuntime {
         transformFailed(className, cause);
       }
     };
-    FutureTask<ClassFileTransformer> byteBuddy = new FutureTask<ClassFileTransformer>(
+    final FutureTask<ClassFileTransformer> byteBuddy = new FutureTask<ClassFileTransformer>(
         new TransformerFactory(modules, AgentRuntime.class.getClassLoader(), new TransformerFactory.UnsupportedJvm() {
           @Override
           public void unsupported(String reason) {
@@ -65,7 +62,16 @@ final class AgentRuntime {
                 + "unchanged");
           }
         }));
-    ClassNameGate gate = new ClassNameGate(typeNames, libraryPackages, byteBuddy, failures);
+    // After Byte Buddy, and long before the first event, the outputs get ready on the same thread:
+    // otherwise a short-lived application would wait for Logback's first start at its exit.
+    Runnable preparation = new Runnable() {
+      @Override
+      public void run() {
+        byteBuddy.run();
+        reporter.prepare();
+      }
+    };
+    ClassNameGate gate = new ClassNameGate(typeNames, libraryPackages, byteBuddy, preparation, failures);
     instrumentation.addTransformer(gate, true);
     if (attached) {
       gate.prepare();

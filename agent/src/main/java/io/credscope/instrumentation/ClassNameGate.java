@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,22 +23,25 @@ public final class ClassNameGate implements ClassFileTransformer {
 
   private final Set<String> internalNames;
   private final String[] libraryPrefixes;
-  private final RunnableFuture<ClassFileTransformer> byteBuddy;
+  private final Future<ClassFileTransformer> byteBuddy;
+  private final Runnable preparation;
   private final TransformFailures failures;
   private final AtomicBoolean preparing = new AtomicBoolean();
   private final long preparationTimeoutMillis;
 
   /**
-   * @param libraryPackages package prefixes ({@code a.b.}) whose first loaded class starts Byte Buddy
-   * @param byteBuddy prepares the transformer; run once, on a thread of its own
+   * @param libraryPackages package prefixes ({@code a.b.}) whose first loaded class starts preparation
+   * @param byteBuddy the transformer, once {@code preparation} has made it
+   * @param preparation run once, on a thread of its own: makes the transformer, and may go on to
+   *     prepare other things after it, which the application's threads never wait for
    */
-  public ClassNameGate(Set<String> typeNames, Set<String> libraryPackages,
-      RunnableFuture<ClassFileTransformer> byteBuddy, TransformFailures failures) {
-    this(typeNames, libraryPackages, byteBuddy, failures, PREPARATION_TIMEOUT_MILLIS);
+  public ClassNameGate(Set<String> typeNames, Set<String> libraryPackages, Future<ClassFileTransformer> byteBuddy,
+      Runnable preparation, TransformFailures failures) {
+    this(typeNames, libraryPackages, byteBuddy, preparation, failures, PREPARATION_TIMEOUT_MILLIS);
   }
 
-  ClassNameGate(Set<String> typeNames, Set<String> libraryPackages, RunnableFuture<ClassFileTransformer> byteBuddy,
-      TransformFailures failures, long preparationTimeoutMillis) {
+  ClassNameGate(Set<String> typeNames, Set<String> libraryPackages, Future<ClassFileTransformer> byteBuddy,
+      Runnable preparation, TransformFailures failures, long preparationTimeoutMillis) {
     this.preparationTimeoutMillis = preparationTimeoutMillis;
     Set<String> names = new HashSet<String>();
     for (String typeName : typeNames) {
@@ -51,13 +54,14 @@ public final class ClassNameGate implements ClassFileTransformer {
     }
     this.libraryPrefixes = prefixes.toArray(new String[0]);
     this.byteBuddy = byteBuddy;
+    this.preparation = preparation;
     this.failures = failures;
   }
 
   /** Starts preparing Byte Buddy now, if nothing has yet: on attach, the libraries are loaded already. */
   public void prepare() {
     if (preparing.compareAndSet(false, true)) {
-      Thread thread = new Thread(byteBuddy, "credscope-init");
+      Thread thread = new Thread(preparation, "credscope-init");
       thread.setDaemon(true);
       thread.start();
     }

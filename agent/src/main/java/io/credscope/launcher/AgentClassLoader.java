@@ -11,6 +11,7 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -20,7 +21,7 @@ import java.util.jar.JarFile;
  * application never sees the agent's Byte Buddy, Logback, Micrometer or Jackson, and the agent
  * never sees the application's.
  */
-final class AgentClassLoader extends ClassLoader {
+final class AgentClassLoader extends ClassLoader implements Supplier<Object[]> {
 
   static final String PRIVATE_FOLDER = "inst/";
   private static final String CLASS_DATA = "data";
@@ -33,6 +34,7 @@ final class AgentClassLoader extends ClassLoader {
   private final JarFile jar;
   private final String jarUrl;
   private final ProtectionDomain protectionDomain;
+  private volatile Object[] launchArguments;
 
   AgentClassLoader(File agentJar) throws IOException {
     super(platformClassLoader());
@@ -40,6 +42,29 @@ final class AgentClassLoader extends ClassLoader {
     URL url = agentJar.toURI().toURL();
     this.jarUrl = url.toExternalForm();
     this.protectionDomain = new ProtectionDomain(new CodeSource(url, (Certificate[]) null), null, this, null);
+  }
+
+  /** The jar's {@code Implementation-Version}, from the jar this loader already has open. */
+  String implementationVersion() {
+    try {
+      String version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+      return version == null ? "unknown" : version;
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Hands arguments to the core's startup class, which can see JDK types only. */
+  void launchWith(Object... arguments) {
+    launchArguments = arguments;
+  }
+
+  /** The launch arguments, once: the core reads them as a JDK {@code Supplier}. */
+  @Override
+  public Object[] get() {
+    Object[] arguments = launchArguments;
+    launchArguments = null;
+    return arguments;
   }
 
   /**

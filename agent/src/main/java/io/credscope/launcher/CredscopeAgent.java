@@ -6,7 +6,6 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.jar.JarFile;
 
 /**
  * Entry point for {@code -javaagent}, for attaching to a running JVM, and for the command line.
@@ -15,7 +14,7 @@ import java.util.jar.JarFile;
  */
 public final class CredscopeAgent {
 
-  private static final String INSTALLER = "io.credscope.core.AgentInstaller";
+  private static final String STARTUP = "io.credscope.core.Startup";
   private static final String CLI = "io.credscope.cli.Cli";
 
   private CredscopeAgent() {
@@ -33,10 +32,10 @@ public final class CredscopeAgent {
     int exitCode;
     try {
       File jar = agentJar();
-      ClassLoader core = new AgentClassLoader(jar);
+      AgentClassLoader core = new AgentClassLoader(jar);
       Object code = Class.forName(CLI, true, core)
           .getMethod("run", String[].class, String.class, PrintStream.class, PrintStream.class)
-          .invoke(null, arguments, version(jar), System.out, System.err);
+          .invoke(null, arguments, core.implementationVersion(), System.out, System.err);
       exitCode = (Integer) code;
     } catch (Throwable t) {
       printLine("credscope: " + describe(t));
@@ -49,10 +48,10 @@ public final class CredscopeAgent {
   private static synchronized void start(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
       File jar = agentJar();
-      ClassLoader core = new AgentClassLoader(jar);
-      Class.forName(INSTALLER, true, core)
-          .getMethod("install", Instrumentation.class, String.class, boolean.class, File.class, String.class)
-          .invoke(null, instrumentation, arguments, attached, jar, version(jar));
+      AgentClassLoader core = new AgentClassLoader(jar);
+      core.launchWith(instrumentation, arguments, attached, jar, core.implementationVersion());
+      // Initialising the startup class installs the agent; see its comment for why not reflection.
+      Class.forName(STARTUP, true, core);
     } catch (Throwable t) {
       printLine("[credscope] ERROR credscope could not start (" + describe(t) + "); the application runs without it");
     }
@@ -62,17 +61,9 @@ public final class CredscopeAgent {
     return new File(CredscopeAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
-  private static String version(File jar) {
-    try (JarFile file = new JarFile(jar, false)) {
-      String version = file.getManifest().getMainAttributes().getValue("Implementation-Version");
-      return version == null ? "unknown" : version;
-    } catch (Exception e) {
-      return "unknown";
-    }
-  }
-
   private static String describe(Throwable t) {
-    Throwable cause = t instanceof InvocationTargetException && t.getCause() != null ? t.getCause() : t;
+    Throwable cause = (t instanceof InvocationTargetException || t instanceof ExceptionInInitializerError)
+        && t.getCause() != null ? t.getCause() : t;
     return cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 

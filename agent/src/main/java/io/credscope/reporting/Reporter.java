@@ -44,6 +44,21 @@ public final class Reporter implements Consumer<Event> {
     this.config = config;
   }
 
+  /**
+   * Starts, off the application's threads, what the first event will need: Logback if a line will
+   * be printed, the audit log's JSON writer if there is an audit log. Never throws.
+   */
+  public void prepare() {
+    try {
+      sinks();
+      if (LogLevel.ERROR.enabled()) {
+        AgentLogging.context();
+      }
+    } catch (Throwable t) {
+      Diagnostics.error("could not prepare reporting: " + t);
+    }
+  }
+
   /** The recorder whose resolutions the summary counts; set once, at installation. */
   public void summarise(CredentialsRecorder counted) {
     this.recorder = counted;

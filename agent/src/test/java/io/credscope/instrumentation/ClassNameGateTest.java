@@ -30,7 +30,7 @@ class ClassNameGateTest {
       return prepared;
     });
     return new ClassNameGate(Set.of("com.example.lib.Target$Inner"), Set.of("com.example.lib."), byteBuddy,
-        (name, cause) -> failures.add(name));
+        byteBuddy, (name, cause) -> failures.add(name));
   }
 
   private static ClassFileTransformer returning(byte[] bytes) {
@@ -76,7 +76,7 @@ class ClassNameGateTest {
       return returning(TRANSFORMED);
     });
     ClassNameGate gate = new ClassNameGate(Set.of("com.example.lib.Target"), Set.of("com.example.lib."), stuck,
-        (name, cause) -> failures.add(name), 100);
+        stuck, (name, cause) -> failures.add(name), 100);
     assertNull(gate.transform(null, "com/example/lib/Target", null, null, ORIGINAL), "loaded unchanged");
     assertEquals(List.of("com/example/lib/Target"), failures, "and said so");
     never.countDown();

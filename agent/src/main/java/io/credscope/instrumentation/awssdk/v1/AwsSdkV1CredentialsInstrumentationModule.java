@@ -10,7 +10,9 @@ import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.InstrumentationModule;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -32,6 +34,13 @@ public final class AwsSdkV1CredentialsInstrumentationModule implements Instrumen
   @Override
   public String libraryPackage() {
     return "com.amazonaws.";
+  }
+
+  @Override
+  public Set<String> typeNames() {
+    Set<String> names = new HashSet<String>(CredentialChainModel.V1.declaringClasses());
+    names.addAll(CredentialChainModel.V1.iteratingChains());
+    return names;
   }
 
   @Override

@@ -10,7 +10,9 @@ import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.InstrumentationModule;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -33,6 +35,13 @@ public final class AwsSdkV2CredentialsInstrumentationModule implements Instrumen
   @Override
   public String libraryPackage() {
     return "software.amazon.awssdk.";
+  }
+
+  @Override
+  public Set<String> typeNames() {
+    Set<String> names = new HashSet<String>(CredentialChainModel.V2.declaringClasses());
+    names.addAll(CredentialChainModel.V2.iteratingChains());
+    return names;
   }
 
   @Override
