@@ -3,6 +3,7 @@ package io.credscope.events;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
+import io.credscope.credentials.SdkProviderNames;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -18,10 +19,17 @@ public final class CredentialsResolved implements Event {
   private final String chain;
   private final String caller;
   private final List<ProviderFailure> skipped;
+  private final Instant expiration;
+  private final String sdkProviderName;
 
-  /** @param skipped the providers the chain tried first, which had no credentials; may be empty */
+  /**
+   * @param skipped the providers the chain tried first, which had no credentials; may be empty
+   * @param expiration when session credentials expire, or {@code null}
+   * @param sdkProviderName the SDK's own {@code providerName()}, or {@code null}
+   */
   public CredentialsResolved(Instant time, Sdk sdk, CredentialSource source, String providerClass,
-      AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped) {
+      AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped, Instant expiration,
+      String sdkProviderName) {
     this.time = time;
     this.sdk = sdk;
     this.source = source;
@@ -30,6 +38,23 @@ public final class CredentialsResolved implements Event {
     this.chain = chain;
     this.caller = caller;
     this.skipped = Collections.unmodifiableList(skipped);
+    this.expiration = expiration;
+    this.sdkProviderName = sdkProviderName;
+  }
+
+  /** When the credentials expire, for session credentials whose SDK says; else {@code null}. */
+  public Instant expiration() {
+    return expiration;
+  }
+
+  /** What the SDK itself calls the credentials' provider (a class name or codes), or {@code null}. */
+  public String sdkProviderName() {
+    return sdkProviderName;
+  }
+
+  /** The source the SDK's provider name stands for, or {@code null}: a cross-check of {@link #source()}. */
+  public CredentialSource sdkSource() {
+    return SdkProviderNames.sourceOf(sdkProviderName);
   }
 
   @Override

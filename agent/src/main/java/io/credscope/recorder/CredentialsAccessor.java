@@ -5,16 +5,20 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Reads the access key id from any SDK's credentials object through a method handle found once per
  * credentials class, so one agent serves every SDK version without linking against any of them.
- * It reads nothing else: credscope never holds a secret key or a session token.
+ * On a first sighting it also reads what SDK v2 says of the credentials: their expiration and the
+ * provider name. It never reads the secret key or the session token.
  */
 final class CredentialsAccessor {
 
   private static final String[] KEY_ID_METHODS = {"accessKeyId", "getAWSAccessKeyId"};
   private static final MethodType KEY_ID_TYPE = MethodType.methodType(String.class, Object.class);
+  private static final MethodType OPTIONAL_TYPE = MethodType.methodType(Optional.class, Object.class);
 
   private final ClassValue<MethodHandle> keyIdHandles = new ClassValue<MethodHandle>() {
     @Override
@@ -22,6 +26,51 @@ final class CredentialsAccessor {
       return keyIdHandle(type);
     }
   };
+
+  private final ClassValue<MethodHandle> expirationHandles = optionalReader("expirationTime");
+  private final ClassValue<MethodHandle> providerNameHandles = optionalReader("providerName");
+
+  /** When SDK v2 session credentials expire, or {@code null} when they do not say. */
+  Instant expiration(Object credentials) {
+    Object value = readOptional(expirationHandles, credentials);
+    return value instanceof Instant ? (Instant) value : null;
+  }
+
+  /** SDK v2's own {@code providerName()}, or {@code null} where the SDK has none. */
+  String providerName(Object credentials) {
+    Object value = readOptional(providerNameHandles, credentials);
+    return value instanceof String ? (String) value : null;
+  }
+
+  private static Object readOptional(ClassValue<MethodHandle> handles, Object credentials) {
+    MethodHandle handle = handles.get(credentials.getClass());
+    if (handle == null) {
+      return null;
+    }
+    try {
+      Optional<?> value = (Optional<?>) handle.invokeExact(credentials);
+      return value == null ? null : value.orElse(null);
+    } catch (Throwable unreadable) {
+      return null;
+    }
+  }
+
+  private static ClassValue<MethodHandle> optionalReader(final String name) {
+    return new ClassValue<MethodHandle>() {
+      @Override
+      protected MethodHandle computeValue(Class<?> type) {
+        Method method = publicMethod(type, name);
+        if (method == null || method.getReturnType() != Optional.class) {
+          return null;
+        }
+        try {
+          return MethodHandles.publicLookup().unreflect(method).asType(OPTIONAL_TYPE);
+        } catch (IllegalAccessException e) {
+          return null;
+        }
+      }
+    };
+  }
 
   /** The access key id, or {@code null} when the object has none (anonymous credentials, say). */
   String accessKeyId(Object credentials) throws Throwable {

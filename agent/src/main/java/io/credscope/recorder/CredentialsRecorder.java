@@ -88,10 +88,10 @@ public final class CredentialsRecorder implements Dispatcher {
       known.increment();
       return;
     }
-    firstSighting(site, keyId);
+    firstSighting(site, keyId, credentials);
   }
 
-  private void firstSighting(ProviderSite site, String keyId) {
+  private void firstSighting(ProviderSite site, String keyId, Object credentials) {
     if (site.resolutions.size() >= MAX_KEYS_PER_PROVIDER) {
       unrecorded.increment();
       return;
@@ -111,7 +111,7 @@ public final class CredentialsRecorder implements Dispatcher {
       List<ProviderFailure> skipped = walk.depth > 0
           ? new ArrayList<ProviderFailure>(walk.failures) : Collections.<ProviderFailure>emptyList();
       events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
-          path.chain(), path.caller(), skipped));
+          path.chain(), path.caller(), skipped, accessor.expiration(credentials), accessor.providerName(credentials)));
     }
   }
 

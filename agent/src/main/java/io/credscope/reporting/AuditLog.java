@@ -49,6 +49,13 @@ final class AuditLog implements EventSink {
         record.writeStringField("keyType", resolved.key().type().id());
         writeOptional(record, "chain", resolved.chain());
         writeOptional(record, "caller", resolved.caller());
+        if (resolved.expiration() != null) {
+          record.writeStringField("expiration", resolved.expiration().toString());
+        }
+        if (resolved.sdkProviderName() != null) {
+          record.writeStringField("sdkProviderName", resolved.sdkProviderName());
+          writeOptional(record, "sdkSource", resolved.sdkSource() == null ? null : resolved.sdkSource().id());
+        }
         if (!resolved.skipped().isEmpty()) {
           writeProviders(record, "skipped", resolved.skipped());
         }

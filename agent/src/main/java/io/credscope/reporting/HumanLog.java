@@ -22,6 +22,10 @@ final class HumanLog implements EventSink {
     if (event instanceof CredentialsResolved && LogLevel.INFO.enabled()) {
       CredentialsResolved resolved = (CredentialsResolved) event;
       log().info(describe(resolved));
+      if (resolved.sdkSource() != null && resolved.sdkSource() != resolved.source() && LogLevel.WARN.enabled()) {
+        log().warn("the SDK's own provider name '{}' says {}, not {}: please report this to credscope",
+            resolved.sdkProviderName(), resolved.sdkSource().id(), resolved.source().id());
+      }
       if (!resolved.skipped().isEmpty() && LogLevel.DEBUG.enabled()) {
         for (String line : describeSkipped(resolved)) {
           log().debug(line);

@@ -62,6 +62,16 @@ class CredentialsRecorderTest {
   }
 
   @Test
+  void sessionCredentialsTellTheirExpirationAndTheSdksProviderName() {
+    Instant expires = Instant.parse("2026-11-22T16:00:00Z");
+    resolve(StaticCredentialsProvider.create(AwsSessionCredentials.builder().accessKeyId("ASIAIOSFODNN7EXAMPLE")
+        .secretAccessKey(SECRET).sessionToken(TOKEN).expirationTime(expires).build()));
+    CredentialsResolved resolved = (CredentialsResolved) events.get(0);
+    assertEquals(expires, resolved.expiration());
+    assertEquals(CredentialSource.STATIC, resolved.sdkSource(), resolved.sdkProviderName());
+  }
+
+  @Test
   void aNewKeyFromTheSameProviderIsANewEvent() {
     resolve(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAAAAAAAAAAAAAAAAA", SECRET)));
     resolve(StaticCredentialsProvider.create(

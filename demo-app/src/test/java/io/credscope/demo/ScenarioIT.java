@@ -76,6 +76,9 @@ class ScenarioIT {
         assertEquals(aws.imds().roleKeys().maskedKeyId(), resolved.get("key").asText());
         assertEquals("temporary", resolved.get("keyType").asText());
         assertEquals(CHAIN.get(sdk), resolved.get("chain").asText());
+        if (sdk.equals("v2")) {
+          assertTrue(resolved.get("expiration").asText().matches("\\d{4}-.*Z"), "the role's expiry: " + resolved);
+        }
         assertEquals(CALLER.get(sdk), resolved.get("caller").asText().replaceAll(":\\d+\\)$", ")"));
       }
       assertEquals(2, run.stdout().split("is " + FakeAws.INSTANCE_ROLE_ARN, -1).length - 1, run.stdout());
@@ -195,6 +198,12 @@ class ScenarioIT {
 
   /** What every scenario must show, whatever won. */
   private static void assertCommon(Run run, AppLaunch launch) {
+    for (JsonNode record : run.audit()) {
+      if (record.get("event").asText().equals("credentials.resolved") && record.get("sdk").asText().equals("v2")) {
+        // SDK v2 names the source itself; credscope must agree with it.
+        assertEquals(record.get("source").asText(), record.path("sdkSource").asText(), record.toString());
+      }
+    }
     for (JsonNode record : run.audit()) {
       assertEquals(1, record.get("v").asInt());
       assertTrue(record.has("ts") && record.has("pid") && record.has("event"), record.toString());
