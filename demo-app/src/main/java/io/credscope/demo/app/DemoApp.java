@@ -35,6 +35,7 @@ public final class DemoApp {
     boolean failed = false;
     for (String sdk : options.getOrDefault("--sdk", "v2").split(",")) {
       try (Workload workload = workload(sdk.trim(), endpoints)) {
+        LOG.info("SDK {}: AWS SDK for Java {}", workload.sdk(), workload.sdkVersion());
         String caller = workload.round();
         LOG.info("SDK {}: sts:GetCallerIdentity says this application is {}", workload.sdk(), caller);
         if (rounds > 1) {

@@ -8,6 +8,7 @@ import com.amazonaws.services.s3.AmazonS3ClientBuilder;
 import com.amazonaws.services.securitytoken.AWSSecurityTokenService;
 import com.amazonaws.services.securitytoken.AWSSecurityTokenServiceClientBuilder;
 import com.amazonaws.services.securitytoken.model.GetCallerIdentityRequest;
+import com.amazonaws.util.VersionInfoUtils;
 
 /** AWS SDK for Java v1 clients. */
 final class SdkV1Workload implements Workload {
@@ -30,6 +31,11 @@ final class SdkV1Workload implements Workload {
   @Override
   public String sdk() {
     return "v1";
+  }
+
+  @Override
+  public String sdkVersion() {
+    return VersionInfoUtils.getVersion();
   }
 
   @Override

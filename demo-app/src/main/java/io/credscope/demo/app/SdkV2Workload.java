@@ -1,10 +1,12 @@
 package io.credscope.demo.app;
 
+import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** AWS SDK for Java v2 clients. */
@@ -17,7 +19,9 @@ final class SdkV2Workload implements Workload {
 
   SdkV2Workload(Endpoints endpoints) {
     sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1).endpointOverride(endpoints.sts()).build();
-    s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1).forcePathStyle(true)
+    // Path-style through S3Configuration, which every 2.x release has (forcePathStyle came later).
+    s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .endpointOverride(endpoints.s3()).build();
     dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
         .endpointOverride(endpoints.dynamoDb()).build();
@@ -26,6 +30,16 @@ final class SdkV2Workload implements Workload {
   @Override
   public String sdk() {
     return "v2";
+  }
+
+  /** Read at run time: the field is a constant, which javac would copy in from the SDK compiled against. */
+  @Override
+  public String sdkVersion() {
+    try {
+      return String.valueOf(VersionInfo.class.getField("SDK_VERSION").get(null));
+    } catch (ReflectiveOperationException e) {
+      return "unknown";
+    }
   }
 
   @Override

@@ -9,6 +9,9 @@ interface Workload extends AutoCloseable {
   /** As on the command line: {@code v1} or {@code v2}. */
   String sdk();
 
+  /** The SDK's own version, as it reports it at run time. */
+  String sdkVersion();
+
   /**
    * Makes one round of sts:GetCallerIdentity, s3:ListBuckets and dynamodb:ListTables.
    *

@@ -21,11 +21,12 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -180,7 +181,7 @@ class FakeAwsTest {
         .region(Region.US_EAST_1)
         .httpClientBuilder(ApacheHttpClient.builder());
     if (!retries) {
-      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+      builder.overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()));
     }
     return builder.build();
   }
@@ -189,11 +190,11 @@ class FakeAwsTest {
     var builder = S3Client.builder()
         .credentialsProvider(credentials(keys))
         .endpointOverride(aws.s3().endpoint())
-        .forcePathStyle(true)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .region(Region.US_EAST_1)
         .httpClientBuilder(ApacheHttpClient.builder());
     if (!retries) {
-      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+      builder.overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()));
     }
     return builder.build();
   }
@@ -205,7 +206,7 @@ class FakeAwsTest {
         .region(Region.US_EAST_1)
         .httpClientBuilder(ApacheHttpClient.builder());
     if (!retries) {
-      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+      builder.overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()));
     }
     return builder.build();
   }
