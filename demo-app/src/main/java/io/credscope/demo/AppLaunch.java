@@ -5,6 +5,7 @@ import io.credscope.demo.fakeaws.FakeAws;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ public final class AppLaunch {
   private String agentArguments = "";
   private int calls = 3;
   private String sdks = "v2";
+  private String credentials = "default";
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -102,6 +104,24 @@ public final class AppLaunch {
     return this;
   }
 
+  /** @param mode {@code default} (each SDK's chain) or {@code static} (keys built into the clients in code) */
+  public AppLaunch credentials(String mode) {
+    this.credentials = mode;
+    return this;
+  }
+
+  /** Writes the scenario's credentials file ({@code AWS_SHARED_CREDENTIALS_FILE}), readable by its owner only. */
+  public AppLaunch credentialsFile(String content) throws IOException {
+    Path file = workDirectory.resolve("aws-credentials");
+    Files.writeString(file, content);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // The scenario still works; only its file mode differs.
+    }
+    return this;
+  }
+
   public AppLaunch calls(int count) {
     this.calls = count;
     return this;
@@ -150,6 +170,8 @@ public final class AppLaunch {
     command.add(Integer.toString(calls));
     command.add("--sdk");
     command.add(sdks);
+    command.add("--credentials");
+    command.add(credentials);
     return command;
   }
 

@@ -2,6 +2,7 @@ package io.credscope.demo;
 
 import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
+import java.io.IOException;
 import java.util.Locale;
 
 /** A credentials set-up the demo can reproduce, and what it gives the application JVM. */
@@ -25,6 +26,55 @@ public enum Scenario {
     }
   },
 
+  SYSPROPS_AND_ENV("keys in both system properties and the environment: SDK v2 takes the system properties, SDK v1 "
+      + "the environment, because their chains ask in opposite orders") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      DemoKeys environment = aws.createUserKey("env-user");
+      DemoKeys properties = aws.createUserKey("sysprops-user");
+      launch.environment("AWS_ACCESS_KEY_ID", environment.accessKeyId())
+          .environment("AWS_SECRET_ACCESS_KEY", environment.secretAccessKey())
+          .systemProperty("aws.accessKeyId", properties.accessKeyId())
+          // v2 reads aws.secretAccessKey, v1 aws.secretKey.
+          .systemProperty("aws.secretAccessKey", properties.secretAccessKey())
+          .systemProperty("aws.secretKey", properties.secretAccessKey())
+          .secret(environment).secret(properties);
+    }
+  },
+
+  PROFILE_STATIC("static keys in the default profile of the shared credentials file") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys keys = aws.createUserKey("profile-user");
+      launch.credentialsFile("[default]\naws_access_key_id = " + keys.accessKeyId() + "\naws_secret_access_key = "
+          + keys.secretAccessKey() + "\n").secret(keys);
+    }
+  },
+
+  CONTAINER("an ECS/EKS task: AWS_CONTAINER_CREDENTIALS_FULL_URI with an authorization token") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      launch.environment("AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.container().fullUri())
+          .environment("AWS_CONTAINER_AUTHORIZATION_TOKEN", FakeAws.CONTAINER_AUTHORIZATION_TOKEN);
+    }
+  },
+
+  CONTAINER_NO_TOKEN("a container credentials endpoint that asks for no authorization token") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      launch.environment("AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.container().openFullUri());
+    }
+  },
+
+  STATIC_IN_CODE("keys the application reads from its own settings and builds into its clients in code") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      DemoKeys keys = aws.createUserKey("app-config-user");
+      launch.credentials("static").environment("DEMO_ACCESS_KEY_ID", keys.accessKeyId())
+          .environment("DEMO_SECRET_ACCESS_KEY", keys.secretAccessKey()).secret(keys);
+    }
+  },
+
   NOTHING_CONFIGURED("no credentials anywhere and IMDS switched off: every provider of the chain fails, and "
       + "credscope says why each one did") {
     @Override
@@ -39,7 +89,7 @@ public enum Scenario {
     this.description = description;
   }
 
-  abstract void prepare(AppLaunch launch, FakeAws aws);
+  abstract void prepare(AppLaunch launch, FakeAws aws) throws IOException;
 
   /** The name used on the command line, as in {@code --scenario env-shadows-role}. */
   public String id() {

@@ -113,6 +113,55 @@ class ScenarioIT {
     }
   }
 
+  /** What one SDK must report in one scenario; {@code user} names the fake's key, or a role. */
+  record Expected(String sdk, String source, String provider, String user, String chain) {
+  }
+
+  static Stream<Arguments> attribution() {
+    Map<Scenario, List<Expected>> table = new java.util.LinkedHashMap<>();
+    table.put(Scenario.SYSPROPS_AND_ENV, List.of(
+        new Expected("v2", "system-properties", "SystemPropertyCredentialsProvider", "sysprops-user", CHAIN.get("v2")),
+        new Expected("v1", "environment", "EnvironmentVariableCredentialsProvider", "env-user", CHAIN.get("v1"))));
+    table.put(Scenario.PROFILE_STATIC, List.of(
+        new Expected("v2", "profile", "ProfileCredentialsProvider", "profile-user", CHAIN.get("v2")),
+        new Expected("v1", "profile", "ProfileCredentialsProvider", "profile-user", CHAIN.get("v1"))));
+    for (Scenario container : List.of(Scenario.CONTAINER, Scenario.CONTAINER_NO_TOKEN)) {
+      table.put(container, List.of(
+          new Expected("v2", "container", "ContainerCredentialsProvider", "task-role", CHAIN.get("v2")),
+          new Expected("v1", "container", "ContainerCredentialsProvider", "task-role", CHAIN.get("v1"))));
+    }
+    table.put(Scenario.STATIC_IN_CODE, List.of(
+        new Expected("v2", "static", "StaticCredentialsProvider", "app-config-user", null),
+        new Expected("v1", "static", "AWSStaticCredentialsProvider", "app-config-user", null)));
+    List<Arguments> cases = new ArrayList<>();
+    for (Map.Entry<Scenario, List<Expected>> entry : table.entrySet()) {
+      javas().forEach(java -> cases.add(Arguments.of(entry.getKey(), entry.getValue(), java.get()[0])));
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on {2}")
+  @MethodSource("attribution")
+  void attributesEverySource(Scenario scenario, List<Expected> expectations, String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(scenario, aws, java);
+      Run run = run(launch);
+      for (Expected expected : expectations) {
+        JsonNode resolved = onlyResolution(run, expected.sdk());
+        assertEquals(expected.source(), resolved.get("source").asText(), resolved.toString());
+        assertEquals(expected.provider(), resolved.get("provider").asText(), resolved.toString());
+        String key = expected.user().equals("task-role")
+            ? aws.container().roleKeys().maskedKeyId() : aws.userKey(expected.user()).maskedKeyId();
+        assertEquals(key, resolved.get("key").asText(), resolved.toString());
+        assertEquals(expected.chain(), resolved.has("chain") ? resolved.get("chain").asText() : null);
+        String identity = expected.user().equals("task-role") ? "assumed-role/demo-task-role" : "user/" + expected.user();
+        assertTrue(run.stdout().contains("SDK " + expected.sdk() + ": sts:GetCallerIdentity says this application is "
+            + "arn:aws:") && run.stdout().contains(identity), "STS agrees on who signed: " + run.stdout());
+      }
+      assertCommon(run, launch);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("javas")
   void nothingConfigured(String java) throws Exception {

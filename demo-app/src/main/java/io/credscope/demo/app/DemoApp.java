@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * with each SDK's default credentials chain and calls them. Nothing in it knows about credscope;
  * which credentials it ends up with depends only on the environment the demo gives it.
  *
- * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N]</pre>
+ * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N] [--credentials default|static]</pre>
  */
 public final class DemoApp {
 
@@ -33,8 +33,13 @@ public final class DemoApp {
         URI.create(options.get("--dynamodb")));
     int rounds = Integer.parseInt(options.getOrDefault("--calls", "3"));
     boolean failed = false;
+    String credentials = options.getOrDefault("--credentials", "default");
+    if (!credentials.equals("default") && !credentials.equals("static")) {
+      throw new IllegalArgumentException("unknown --credentials '" + credentials + "'; use default or static");
+    }
     for (String sdk : options.getOrDefault("--sdk", "v2").split(",")) {
-      try (Workload workload = workload(sdk.trim(), endpoints)) {
+      StaticKeys keys = credentials.equals("static") ? StaticKeys.fromEnvironment() : null;
+      try (Workload workload = workload(sdk.trim(), endpoints, keys)) {
         LOG.info("SDK {}: AWS SDK for Java {}", workload.sdk(), workload.sdkVersion());
         String caller = workload.round();
         LOG.info("SDK {}: sts:GetCallerIdentity says this application is {}", workload.sdk(), caller);
@@ -57,10 +62,10 @@ public final class DemoApp {
     }
   }
 
-  private static Workload workload(String sdk, Endpoints endpoints) {
+  private static Workload workload(String sdk, Endpoints endpoints, StaticKeys keys) {
     return switch (sdk) {
-      case "v2" -> new SdkV2Workload(endpoints);
-      case "v1" -> new SdkV1Workload(endpoints);
+      case "v2" -> new SdkV2Workload(endpoints, keys);
+      case "v1" -> new SdkV1Workload(endpoints, keys);
       default -> throw new IllegalArgumentException("unknown SDK '" + sdk + "'; use v1, v2, or both: v2,v1");
     };
   }

@@ -1,5 +1,8 @@
 package io.credscope.demo.app;
 
+import com.amazonaws.auth.AWSCredentialsProvider;
+import com.amazonaws.auth.AWSStaticCredentialsProvider;
+import com.amazonaws.auth.BasicAWSCredentials;
 import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
 import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;
 import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;
@@ -19,12 +22,15 @@ final class SdkV1Workload implements Workload {
   private final AmazonS3 s3;
   private final AmazonDynamoDB dynamoDb;
 
-  SdkV1Workload(Endpoints endpoints) {
-    sts = AWSSecurityTokenServiceClientBuilder.standard()
+  /** @param keys static keys to build the clients with, or {@code null} for the SDK's default chain */
+  SdkV1Workload(Endpoints endpoints, StaticKeys keys) {
+    AWSCredentialsProvider credentials = keys == null ? null
+        : new AWSStaticCredentialsProvider(new BasicAWSCredentials(keys.accessKeyId(), keys.secretAccessKey()));
+    sts = AWSSecurityTokenServiceClientBuilder.standard().withCredentials(credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.sts().toString(), REGION)).build();
-    s3 = AmazonS3ClientBuilder.standard().withPathStyleAccessEnabled(true)
+    s3 = AmazonS3ClientBuilder.standard().withPathStyleAccessEnabled(true).withCredentials(credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.s3().toString(), REGION)).build();
-    dynamoDb = AmazonDynamoDBClientBuilder.standard()
+    dynamoDb = AmazonDynamoDBClientBuilder.standard().withCredentials(credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.dynamoDb().toString(), REGION)).build();
   }
 

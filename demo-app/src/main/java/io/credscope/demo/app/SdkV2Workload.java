@@ -1,5 +1,8 @@
 package io.credscope.demo.app;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -17,13 +20,17 @@ final class SdkV2Workload implements Workload {
   private final S3Client s3;
   private final DynamoDbClient dynamoDb;
 
-  SdkV2Workload(Endpoints endpoints) {
-    sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1).endpointOverride(endpoints.sts()).build();
+  /** @param keys static keys to build the clients with, or {@code null} for the SDK's default chain */
+  SdkV2Workload(Endpoints endpoints, StaticKeys keys) {
+    AwsCredentialsProvider credentials = keys == null ? null
+        : StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+    sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
+        .endpointOverride(endpoints.sts()).build();
     // Path-style through S3Configuration, which every 2.x release has (forcePathStyle came later).
-    s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1)
+    s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .endpointOverride(endpoints.s3()).build();
-    dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
+    dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
         .endpointOverride(endpoints.dynamoDb()).build();
   }
 

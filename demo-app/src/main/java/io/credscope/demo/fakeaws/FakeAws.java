@@ -1,6 +1,8 @@
 package io.credscope.demo.fakeaws;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every fake the demo and the end-to-end tests use, started together on 127.0.0.1 with fresh
@@ -14,6 +16,7 @@ public final class FakeAws implements AutoCloseable {
   public static final String CONTAINER_AUTHORIZATION_TOKEN = "fake-container-authorization-token";
 
   private final Identities identities = new Identities();
+  private final Map<String, DemoKeys> userKeys = new ConcurrentHashMap<>();
   private final FakeImds imds;
   private final FakeContainerCredentials container;
   private final FakeSts sts;
@@ -39,7 +42,13 @@ public final class FakeAws implements AutoCloseable {
   public DemoKeys createUserKey(String userName) {
     DemoKeys keys = DemoKeys.longTerm();
     identities.register(keys.accessKeyId(), "arn:aws:iam::" + Identities.ACCOUNT + ":user/" + userName);
+    userKeys.put(userName, keys);
     return keys;
+  }
+
+  /** The key made by {@link #createUserKey(String)} for this user, or {@code null}. */
+  public DemoKeys userKey(String userName) {
+    return userKeys.get(userName);
   }
 
   public FakeImds imds() {

@@ -13,6 +13,8 @@ public final class FakeContainerCredentials extends FakeService {
 
   public static final String ROLE_ARN = "arn:aws:iam::" + Identities.ACCOUNT + ":role/demo-task-role";
   public static final String PATH = "/v2/credentials/demo-task";
+  /** A task endpoint that asks for no authorization token, as ECS's relative-URI endpoint does. */
+  public static final String OPEN_PATH = "/v2/credentials/open-task";
 
   private final DemoKeys roleKeys;
   private final String authorizationToken;
@@ -33,13 +35,19 @@ public final class FakeContainerCredentials extends FakeService {
     return endpoint() + PATH;
   }
 
+  /** The same, for the endpoint that needs no authorization token. */
+  public String openFullUri() {
+    return endpoint() + OPEN_PATH;
+  }
+
   @Override
   protected void handle(HttpExchange exchange, String body) throws IOException {
-    if (!exchange.getRequestURI().getPath().equals(PATH)) {
+    String path = exchange.getRequestURI().getPath();
+    if (!path.equals(PATH) && !path.equals(OPEN_PATH)) {
       respond(exchange, 404, "application/json", "{\"message\":\"not found\"}");
       return;
     }
-    if (authorizationToken != null
+    if (path.equals(PATH) && authorizationToken != null
         && !authorizationToken.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       respond(exchange, 401, "application/json", "{\"message\":\"unauthorized\"}");
       return;
