@@ -25,6 +25,10 @@ public final class Bridge {
     dispatcher.credentialsProvided(provider, credentials);
   }
 
+  public static void identityResolved(Object provider, Object credentials) {
+    dispatcher.identityResolved(provider, credentials);
+  }
+
   public static void credentialsFailed(Object provider, Throwable failure) {
     dispatcher.credentialsFailed(provider, failure);
   }

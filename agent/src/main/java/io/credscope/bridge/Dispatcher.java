@@ -17,6 +17,12 @@ public interface Dispatcher {
    */
   void credentialsProvided(Object provider, Object credentials);
 
+  /**
+   * The SDK asked a provider through its identity interface, which every provider inherits, the
+   * application's own included. Known SDK providers are reported by their own hook instead.
+   */
+  void identityResolved(Object provider, Object credentials);
+
   /** A credentials provider threw instead of returning credentials. */
   void credentialsFailed(Object provider, Throwable failure);
 
@@ -36,6 +42,10 @@ public interface Dispatcher {
 
     @Override
     public void credentialsProvided(Object provider, Object credentials) {
+    }
+
+    @Override
+    public void identityResolved(Object provider, Object credentials) {
     }
 
     @Override

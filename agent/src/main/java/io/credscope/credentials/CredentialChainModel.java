@@ -16,6 +16,7 @@ import java.util.Set;
 public final class CredentialChainModel {
 
   private static final String V2_PACKAGE = "software.amazon.awssdk.auth.credentials.";
+  private static final String V2_STS = "software.amazon.awssdk.services.sts.auth.";
 
   /** AWS SDK for Java v2, {@code DefaultCredentialsProvider}. */
   public static final CredentialChainModel V2 = new Builder(Sdk.V2, "resolveCredentials")
@@ -29,6 +30,13 @@ public final class CredentialChainModel {
       .source(CredentialSource.INSTANCE_PROFILE, V2_PACKAGE + "InstanceProfileCredentialsProvider")
       .outsideChain(CredentialSource.STATIC, V2_PACKAGE + "StaticCredentialsProvider")
       .outsideChain(CredentialSource.PROCESS, V2_PACKAGE + "ProcessCredentialsProvider")
+      // The sts module's providers share resolveCredentials() in their abstract base class.
+      .declaringClass(V2_STS + "StsCredentialsProvider")
+      .inheritingProvider(CredentialSource.ASSUME_ROLE, V2_STS + "StsAssumeRoleCredentialsProvider")
+      .inheritingProvider(CredentialSource.ASSUME_ROLE, V2_STS + "StsAssumeRoleWithSamlCredentialsProvider")
+      .inheritingProvider(CredentialSource.WEB_IDENTITY, V2_STS + "StsAssumeRoleWithWebIdentityCredentialsProvider")
+      .outsideChain(CredentialSource.WEB_IDENTITY, V2_STS + "StsWebIdentityTokenFileCredentialsProvider")
+      .outsideChain(CredentialSource.SSO, "software.amazon.awssdk.services.sso.auth.SsoCredentialsProvider")
       .chain(V2_PACKAGE + "DefaultCredentialsProvider")
       .iteratingChain(V2_PACKAGE + "AwsCredentialsProviderChain")
       .chain(V2_PACKAGE + "internal.LazyAwsCredentialsProvider")
@@ -79,6 +87,15 @@ public final class CredentialChainModel {
 
   public Sdk sdk() {
     return sdk;
+  }
+
+  /**
+   * Whether a class belongs to this SDK's credentials machinery at all (a provider or a chain it
+   * knows), as opposed to an application's own provider.
+   */
+  public boolean knows(String className) {
+    return sourceByProvider.containsKey(className) || chainClasses.contains(className)
+        || declaringClasses.contains(className);
   }
 
   /** The no-argument method with which this SDK asks a provider for credentials. */
@@ -138,6 +155,11 @@ public final class CredentialChainModel {
     /** A chain source whose provider class inherits {@code resolveCredentials()} from a declaring class. */
     Builder inheritingSource(CredentialSource source, String providerClass) {
       order.add(source);
+      return inheritingProvider(source, providerClass);
+    }
+
+    /** A provider outside the default chain that inherits {@code resolveCredentials()}. */
+    Builder inheritingProvider(CredentialSource source, String providerClass) {
       sourceByProvider.put(providerClass, source);
       return this;
     }

@@ -46,6 +46,23 @@ public final class CredentialsRecorder implements Dispatcher {
       return new ChainWalk();
     }
   };
+  /** Application classes asked through SDK v2's identity interface: custom providers. */
+  private final ClassValue<ProviderSite> customSites = new ClassValue<ProviderSite>() {
+    @Override
+    protected ProviderSite computeValue(Class<?> type) {
+      String name = type.getName();
+      for (CredentialChainModel model : models) {
+        if (model.knows(name)) {
+          return new ProviderSite(name, null, null);
+        }
+      }
+      // The SDK's own classes that no model names are not the application's; they stay unattributed.
+      if (name.startsWith("software.amazon.awssdk.")) {
+        return new ProviderSite(name, null, null);
+      }
+      return new ProviderSite(name, CredentialChainModel.V2, CredentialSource.CUSTOM);
+    }
+  };
   private final ClassValue<ProviderSite> sites = new ClassValue<ProviderSite>() {
     @Override
     protected ProviderSite computeValue(Class<?> type) {
@@ -67,11 +84,16 @@ public final class CredentialsRecorder implements Dispatcher {
 
   @Override
   public void credentialsProvided(Object provider, Object credentials) {
-    if (credentials == null) {
-      return;
-    }
-    ProviderSite site = sites.get(provider.getClass());
-    if (site.source == null) {
+    record(sites.get(provider.getClass()), credentials);
+  }
+
+  @Override
+  public void identityResolved(Object provider, Object credentials) {
+    record(customSites.get(provider.getClass()), credentials);
+  }
+
+  private void record(ProviderSite site, Object credentials) {
+    if (credentials == null || site.source == null) {
       return;
     }
     String keyId;

@@ -74,7 +74,10 @@ class CredentialChainModelTest {
         "software.amazon.awssdk.auth.credentials.ProcessCredentialsProvider",
         "software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider",
         "software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider",
-        "software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider")) {
+        "software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider",
+        "software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider",
+        "software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentialsProvider",
+        "software.amazon.awssdk.services.sso.auth.SsoCredentialsProvider")) {
       Class<?> declaring = Class.forName(name).getMethod("resolveCredentials").getDeclaringClass();
       assertTrue(v2.declaringClasses().contains(declaring.getName()), name + " resolves in " + declaring);
       assertTrue(v2.sourceOf(name) != null, name);

@@ -148,6 +148,37 @@ class CredentialsRecorderTest {
     assertTrue(recorder.chainFailures().isEmpty());
   }
 
+  /** What the identity hook sees: every provider the SDK asks, the application's own included. */
+  @Test
+  void anApplicationsOwnProviderIsCustom() {
+    AwsCredentialsProvider vault = new VaultProvider();
+    recorder.identityResolved(vault, vault.resolveCredentials());
+    recorder.identityResolved(vault, vault.resolveCredentials());
+    assertEquals(1, events.size());
+    CredentialsResolved resolved = (CredentialsResolved) events.get(0);
+    assertEquals(CredentialSource.CUSTOM, resolved.source());
+    assertEquals(Sdk.V2, resolved.sdk());
+    assertEquals("CredentialsRecorderTest$VaultProvider", resolved.provider());
+  }
+
+  @Test
+  void sdkProvidersAskedThroughTheIdentityHookAreLeftToTheirOwnHook() {
+    StaticCredentialsProvider provider =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET));
+    recorder.identityResolved(provider, provider.resolveCredentials());
+    recorder.identityResolved(software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build(),
+        provider.resolveCredentials());
+    assertTrue(events.isEmpty(), events.toString());
+  }
+
+  /** An application's own provider, as a team might write one around its secret store. */
+  private static final class VaultProvider implements AwsCredentialsProvider {
+    @Override
+    public AwsBasicCredentials resolveCredentials() {
+      return AwsBasicCredentials.create("AKIAVAULTEXAMPLE0001", SECRET);
+    }
+  }
+
   @Test
   void providersOutsideTheModelAreIgnored() {
     AwsCredentialsProvider custom = () -> AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET);

@@ -104,7 +104,10 @@ public final class AppLaunch {
     return this;
   }
 
-  /** @param mode {@code default} (each SDK's chain) or {@code static} (keys built into the clients in code) */
+  /**
+   * @param mode {@code default} (each SDK's chain), {@code static} (keys built into the clients in code) or
+   *     {@code custom} (the application's own provider class)
+   */
   public AppLaunch credentials(String mode) {
     this.credentials = mode;
     return this;

@@ -75,6 +75,15 @@ public enum Scenario {
     }
   },
 
+  CUSTOM_PROVIDER("the application's own credentials provider class, around its secret store") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      DemoKeys keys = aws.createUserKey("vault-user");
+      launch.credentials("custom").environment("DEMO_ACCESS_KEY_ID", keys.accessKeyId())
+          .environment("DEMO_SECRET_ACCESS_KEY", keys.secretAccessKey()).secret(keys);
+    }
+  },
+
   NOTHING_CONFIGURED("no credentials anywhere and IMDS switched off: every provider of the chain fails, and "
       + "credscope says why each one did") {
     @Override

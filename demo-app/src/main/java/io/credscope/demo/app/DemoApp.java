@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * with each SDK's default credentials chain and calls them. Nothing in it knows about credscope;
  * which credentials it ends up with depends only on the environment the demo gives it.
  *
- * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N] [--credentials default|static]</pre>
+ * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N] [--credentials default|static|custom]</pre>
  */
 public final class DemoApp {
 
@@ -34,12 +34,12 @@ public final class DemoApp {
     int rounds = Integer.parseInt(options.getOrDefault("--calls", "3"));
     boolean failed = false;
     String credentials = options.getOrDefault("--credentials", "default");
-    if (!credentials.equals("default") && !credentials.equals("static")) {
-      throw new IllegalArgumentException("unknown --credentials '" + credentials + "'; use default or static");
+    if (!List.of("default", "static", "custom").contains(credentials)) {
+      throw new IllegalArgumentException("unknown --credentials '" + credentials + "'; use default, static or custom");
     }
     for (String sdk : options.getOrDefault("--sdk", "v2").split(",")) {
-      StaticKeys keys = credentials.equals("static") ? StaticKeys.fromEnvironment() : null;
-      try (Workload workload = workload(sdk.trim(), endpoints, keys)) {
+      StaticKeys keys = credentials.equals("default") ? null : StaticKeys.fromEnvironment();
+      try (Workload workload = workload(sdk.trim(), endpoints, keys, credentials.equals("custom"))) {
         LOG.info("SDK {}: AWS SDK for Java {}", workload.sdk(), workload.sdkVersion());
         String caller = workload.round();
         LOG.info("SDK {}: sts:GetCallerIdentity says this application is {}", workload.sdk(), caller);
@@ -62,10 +62,10 @@ public final class DemoApp {
     }
   }
 
-  private static Workload workload(String sdk, Endpoints endpoints, StaticKeys keys) {
+  private static Workload workload(String sdk, Endpoints endpoints, StaticKeys keys, boolean custom) {
     return switch (sdk) {
-      case "v2" -> new SdkV2Workload(endpoints, keys);
-      case "v1" -> new SdkV1Workload(endpoints, keys);
+      case "v2" -> new SdkV2Workload(endpoints, keys, custom);
+      case "v1" -> new SdkV1Workload(endpoints, keys, custom);
       default -> throw new IllegalArgumentException("unknown SDK '" + sdk + "'; use v1, v2, or both: v2,v1");
     };
   }

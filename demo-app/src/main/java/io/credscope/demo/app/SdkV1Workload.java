@@ -22,9 +22,13 @@ final class SdkV1Workload implements Workload {
   private final AmazonS3 s3;
   private final AmazonDynamoDB dynamoDb;
 
-  /** @param keys static keys to build the clients with, or {@code null} for the SDK's default chain */
-  SdkV1Workload(Endpoints endpoints, StaticKeys keys) {
+  /**
+   * @param keys keys to build the clients with, or {@code null} for the SDK's default chain
+   * @param custom whether the keys come through the application's own provider rather than a static one
+   */
+  SdkV1Workload(Endpoints endpoints, StaticKeys keys, boolean custom) {
     AWSCredentialsProvider credentials = keys == null ? null
+        : custom ? new VaultCredentialsProviderV1(keys)
         : new AWSStaticCredentialsProvider(new BasicAWSCredentials(keys.accessKeyId(), keys.secretAccessKey()));
     sts = AWSSecurityTokenServiceClientBuilder.standard().withCredentials(credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.sts().toString(), REGION)).build();

@@ -20,9 +20,13 @@ final class SdkV2Workload implements Workload {
   private final S3Client s3;
   private final DynamoDbClient dynamoDb;
 
-  /** @param keys static keys to build the clients with, or {@code null} for the SDK's default chain */
-  SdkV2Workload(Endpoints endpoints, StaticKeys keys) {
+  /**
+   * @param keys keys to build the clients with, or {@code null} for the SDK's default chain
+   * @param custom whether the keys come through the application's own provider rather than a static one
+   */
+  SdkV2Workload(Endpoints endpoints, StaticKeys keys, boolean custom) {
     AwsCredentialsProvider credentials = keys == null ? null
+        : custom ? new VaultCredentialsProvider(keys)
         : StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
         .endpointOverride(endpoints.sts()).build();

@@ -10,7 +10,8 @@ record StaticKeys(String accessKeyId, String secretAccessKey) {
     String keyId = System.getenv("DEMO_ACCESS_KEY_ID");
     String secret = System.getenv("DEMO_SECRET_ACCESS_KEY");
     if (keyId == null || secret == null) {
-      throw new IllegalStateException("--credentials static needs DEMO_ACCESS_KEY_ID and DEMO_SECRET_ACCESS_KEY");
+      throw new IllegalStateException("--credentials static or custom needs DEMO_ACCESS_KEY_ID and "
+          + "DEMO_SECRET_ACCESS_KEY");
     }
     return new StaticKeys(keyId, secret);
   }
