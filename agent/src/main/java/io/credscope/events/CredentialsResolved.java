@@ -75,10 +75,6 @@ public final class CredentialsResolved implements Event {
     return source;
   }
 
-  public String providerClass() {
-    return providerClass;
-  }
-
   public String provider() {
     return providerClass.substring(providerClass.lastIndexOf('.') + 1);
   }

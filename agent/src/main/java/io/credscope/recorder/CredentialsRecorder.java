@@ -121,7 +121,7 @@ public final class CredentialsRecorder implements Dispatcher {
     ChainWalk walk = walks.get();
     CallPath path = CallPath.of(new Throwable().getStackTrace(), site.model, walk.chainClass);
     AccessKeyId key = AccessKeyId.of(keyId);
-    Resolution created = new Resolution(site.model.sdk(), site.source, site.className, key, path.nested());
+    Resolution created = new Resolution(site.model.sdk(), site.source, site.className, key);
     Resolution raced = site.resolutions.putIfAbsent(keyId, created);
     if (raced != null) {
       raced.increment();

@@ -12,15 +12,13 @@ public final class Resolution {
   private final CredentialSource source;
   private final String providerClass;
   private final AccessKeyId key;
-  private final boolean nested;
   private final LongAdder count = new LongAdder();
 
-  Resolution(Sdk sdk, CredentialSource source, String providerClass, AccessKeyId key, boolean nested) {
+  Resolution(Sdk sdk, CredentialSource source, String providerClass, AccessKeyId key) {
     this.sdk = sdk;
     this.source = source;
     this.providerClass = providerClass;
     this.key = key;
-    this.nested = nested;
   }
 
   void increment() {
@@ -41,11 +39,6 @@ public final class Resolution {
 
   public AccessKeyId key() {
     return key;
-  }
-
-  /** Wrapped by another provider, which reports the same credentials under its own source. */
-  public boolean nested() {
-    return nested;
   }
 
   public long count() {

@@ -174,6 +174,9 @@ class FakeAwsTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  // RetryPolicy and the Apache 4 client are deprecated in the newest SDK, but the oldest-sdks run needs APIs
+  // that every 2.x release has.
+  @SuppressWarnings("deprecation")
   private StsClient sts(DemoKeys signer, boolean retries) {
     var builder = StsClient.builder()
         .credentialsProvider(credentials(signer))
@@ -186,6 +189,7 @@ class FakeAwsTest {
     return builder.build();
   }
 
+  @SuppressWarnings("deprecation")
   private S3Client s3(boolean retries) {
     var builder = S3Client.builder()
         .credentialsProvider(credentials(keys))
@@ -199,6 +203,7 @@ class FakeAwsTest {
     return builder.build();
   }
 
+  @SuppressWarnings("deprecation")
   private DynamoDbClient dynamoDb(boolean retries) {
     var builder = DynamoDbClient.builder()
         .credentialsProvider(credentials(keys))
