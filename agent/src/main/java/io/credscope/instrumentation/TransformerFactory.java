@@ -22,6 +22,7 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
   private final List<InstrumentationModule> modules;
   private final ClassLoader adviceLoader;
   private final UnsupportedJvm unsupportedJvm;
+  private final ClassFileVersion newestSupported;
 
   /** Told, once, why this JVM gets no instrumentation. */
   public interface UnsupportedJvm {
@@ -30,17 +31,24 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
 
   public TransformerFactory(List<InstrumentationModule> modules, ClassLoader adviceLoader,
       UnsupportedJvm unsupportedJvm) {
+    this(modules, adviceLoader, unsupportedJvm, ClassFileVersion.latest());
+  }
+
+  /** @param newestSupported the newest class file version this Byte Buddy can read and write */
+  TransformerFactory(List<InstrumentationModule> modules, ClassLoader adviceLoader, UnsupportedJvm unsupportedJvm,
+      ClassFileVersion newestSupported) {
     this.modules = modules;
     this.adviceLoader = adviceLoader;
     this.unsupportedJvm = unsupportedJvm;
+    this.newestSupported = newestSupported;
   }
 
   @Override
   public ClassFileTransformer call() {
     ClassFileVersion running = ClassFileVersion.ofThisVm(ClassFileVersion.JAVA_V8);
-    if (running.isGreaterThan(ClassFileVersion.latest())) {
+    if (running.isGreaterThan(newestSupported)) {
       unsupportedJvm.unsupported("Java " + running.getJavaVersion() + " is newer than this build supports (up to "
-          + "Java " + ClassFileVersion.latest().getJavaVersion() + ")");
+          + "Java " + newestSupported.getJavaVersion() + ")");
       return null;
     }
     // Advice classes are read as class files from the agent's loader, never loaded.
