@@ -113,15 +113,21 @@ public final class AppLaunch {
     return this;
   }
 
-  /** Writes the scenario's credentials file ({@code AWS_SHARED_CREDENTIALS_FILE}), readable by its owner only. */
-  public AppLaunch credentialsFile(String content) throws IOException {
-    Path file = workDirectory.resolve("aws-credentials");
+  /** Writes a file into the scenario's folder, readable by its owner only, and returns its path. */
+  public Path privateFile(String name, String content) throws IOException {
+    Path file = workDirectory.resolve(name);
     Files.writeString(file, content);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException notPosix) {
       // The scenario still works; only its file mode differs.
     }
+    return file;
+  }
+
+  /** Writes the scenario's credentials file ({@code AWS_SHARED_CREDENTIALS_FILE}), readable by its owner only. */
+  public AppLaunch credentialsFile(String content) throws IOException {
+    privateFile("aws-credentials", content);
     return this;
   }
 
@@ -138,10 +144,12 @@ public final class AppLaunch {
     return workDirectory;
   }
 
-  /** Every secret key and session token the application could see in this scenario. */
+  /** Every secret key and session token the application could see in this scenario, STS's included. */
   public List<String> secretValues() {
     List<String> values = new ArrayList<>();
-    for (DemoKeys keys : secrets) {
+    List<DemoKeys> all = new ArrayList<>(secrets);
+    all.addAll(aws.sts().issuedKeys());
+    for (DemoKeys keys : all) {
       values.add(keys.secretAccessKey());
       if (keys.sessionToken() != null) {
         values.add(keys.sessionToken());

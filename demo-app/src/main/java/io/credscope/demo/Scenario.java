@@ -2,6 +2,7 @@ package io.credscope.demo;
 
 import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
+import io.credscope.demo.fakeaws.Identities;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -75,6 +76,18 @@ public enum Scenario {
     }
   },
 
+  WEB_IDENTITY("an EKS pod with IRSA: a web identity token file and a role, exchanged at STS (SDK v2 2.21+, which "
+      + "AWS_ENDPOINT_URL_STS can point at the fake)") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      launch.environment("AWS_WEB_IDENTITY_TOKEN_FILE",
+              launch.privateFile("web-identity-token", "eyJhbGciOiJSUzI1NiJ9.fake-service-account-token").toString())
+          .environment("AWS_ROLE_ARN", "arn:aws:iam::" + Identities.ACCOUNT + ":role/" + WEB_IDENTITY_ROLE)
+          .environment("AWS_ROLE_SESSION_NAME", "demo-pod")
+          .environment("AWS_ENDPOINT_URL_STS", aws.sts().endpoint().toString());
+    }
+  },
+
   CUSTOM_PROVIDER("the application's own credentials provider class, around its secret store") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) {
@@ -91,6 +104,8 @@ public enum Scenario {
       launch.environment("AWS_EC2_METADATA_DISABLED", "true");
     }
   };
+
+  public static final String WEB_IDENTITY_ROLE = "demo-web-role";
 
   private final String description;
 

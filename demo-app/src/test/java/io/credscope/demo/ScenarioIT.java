@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -165,6 +166,38 @@ class ScenarioIT {
             + "arn:aws:") && run.stdout().contains(identity), "STS agrees on who signed: " + run.stdout());
       }
       assertCommon(run, launch);
+    }
+  }
+
+  /**
+   * EKS IRSA. Each SDK v2 client builds its own default chain, so each assumes the role itself: one
+   * session per client, every one of them attributed to web identity. SDK v1, and v2 before 2.21,
+   * cannot be pointed at the fake STS, so this runs on SDK v2 2.21+ only.
+   */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void webIdentity(String java) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(SDK_V2_IDENTITY_API, "needs AWS_ENDPOINT_URL_STS (SDK v2 2.21+)");
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.WEB_IDENTITY, aws, java).sdks("v2");
+      Run run = run(launch);
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+      List<JsonNode> resolutions = run.audit().stream()
+          .filter(record -> record.get("event").asText().equals("credentials.resolved")).collect(Collectors.toList());
+      List<String> issued = aws.sts().issuedKeys().stream().map(DemoKeys::maskedKeyId).sorted()
+          .collect(Collectors.toList());
+      assertEquals(issued, resolutions.stream().map(record -> record.get("key").asText()).sorted()
+          .collect(Collectors.toList()), "one session per client, each from STS");
+      for (JsonNode resolved : resolutions) {
+        assertEquals("web-identity", resolved.get("source").asText(), resolved.toString());
+        assertEquals("WebIdentityTokenFileCredentialsProvider", resolved.get("provider").asText());
+        assertEquals("temporary", resolved.get("keyType").asText());
+        assertEquals("web-identity", resolved.get("sdkSource").asText(), "the SDK agrees: " + resolved);
+      }
+      assertTrue(run.stdout().contains("assumed-role/" + Scenario.WEB_IDENTITY_ROLE + "/"), run.stdout());
+      for (String secret : launch.secretValues()) {
+        assertFalse(run.all().contains(secret), "a secret key or session token leaked");
+      }
     }
   }
 
