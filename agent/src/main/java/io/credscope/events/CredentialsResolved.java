@@ -4,6 +4,7 @@ import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
 import io.credscope.credentials.SdkProviderNames;
+import io.credscope.profiles.ProfileDetails;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -21,15 +22,25 @@ public final class CredentialsResolved implements Event {
   private final List<ProviderFailure> skipped;
   private final Instant expiration;
   private final String sdkProviderName;
+  private final String configuredProfile;
+  private final ProfileDetails profile;
 
   /**
    * @param skipped the providers the chain tried first, which had no credentials; may be empty
    * @param expiration when session credentials expire, or {@code null}
    * @param sdkProviderName the SDK's own {@code providerName()}, or {@code null}
+   * @param configuredProfile for a profile provider, the profile name it was built with; else {@code null}
    */
   public CredentialsResolved(Instant time, Sdk sdk, CredentialSource source, String providerClass,
       AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped, Instant expiration,
-      String sdkProviderName) {
+      String sdkProviderName, String configuredProfile) {
+    this(time, sdk, source, providerClass, key, chain, caller, skipped, expiration, sdkProviderName,
+        configuredProfile, null);
+  }
+
+  private CredentialsResolved(Instant time, Sdk sdk, CredentialSource source, String providerClass,
+      AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped, Instant expiration,
+      String sdkProviderName, String configuredProfile, ProfileDetails profile) {
     this.time = time;
     this.sdk = sdk;
     this.source = source;
@@ -40,6 +51,24 @@ public final class CredentialsResolved implements Event {
     this.skipped = Collections.unmodifiableList(skipped);
     this.expiration = expiration;
     this.sdkProviderName = sdkProviderName;
+    this.configuredProfile = configuredProfile;
+    this.profile = profile;
+  }
+
+  /** The same resolution, with the profile it came from described (looked up off the application's threads). */
+  public CredentialsResolved withProfile(ProfileDetails details) {
+    return new CredentialsResolved(time, sdk, source, providerClass, key, chain, caller, skipped, expiration,
+        sdkProviderName, configuredProfile, details);
+  }
+
+  /** The profile name the provider was built with, or {@code null} when it follows the environment. */
+  public String configuredProfile() {
+    return configuredProfile;
+  }
+
+  /** For {@code source=profile}, once described: which profile, where, of what kind; else {@code null}. */
+  public ProfileDetails profile() {
+    return profile;
   }
 
   /** When the credentials expire, for session credentials whose SDK says; else {@code null}. */

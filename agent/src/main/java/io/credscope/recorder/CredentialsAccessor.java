@@ -72,6 +72,21 @@ final class CredentialsAccessor {
     };
   }
 
+  /**
+   * The profile name a profile provider was built with (both SDKs keep it in a field named
+   * {@code profileName}), or {@code null} when it has none or the field cannot be read.
+   */
+  static String configuredProfile(Object provider) {
+    try {
+      java.lang.reflect.Field field = provider.getClass().getDeclaredField("profileName");
+      field.setAccessible(true);
+      Object value = field.get(provider);
+      return value instanceof String ? (String) value : null;
+    } catch (Exception | LinkageError unreadable) {
+      return null;
+    }
+  }
+
   /** The access key id, or {@code null} when the object has none (anonymous credentials, say). */
   String accessKeyId(Object credentials) throws Throwable {
     MethodHandle handle = keyIdHandles.get(credentials.getClass());

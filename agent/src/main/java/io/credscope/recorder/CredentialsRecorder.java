@@ -84,15 +84,15 @@ public final class CredentialsRecorder implements Dispatcher {
 
   @Override
   public void credentialsProvided(Object provider, Object credentials) {
-    record(sites.get(provider.getClass()), credentials);
+    record(sites.get(provider.getClass()), provider, credentials);
   }
 
   @Override
   public void identityResolved(Object provider, Object credentials) {
-    record(customSites.get(provider.getClass()), credentials);
+    record(customSites.get(provider.getClass()), provider, credentials);
   }
 
-  private void record(ProviderSite site, Object credentials) {
+  private void record(ProviderSite site, Object provider, Object credentials) {
     if (credentials == null || site.source == null) {
       return;
     }
@@ -110,10 +110,10 @@ public final class CredentialsRecorder implements Dispatcher {
       known.increment();
       return;
     }
-    firstSighting(site, keyId, credentials);
+    firstSighting(site, keyId, credentials, provider);
   }
 
-  private void firstSighting(ProviderSite site, String keyId, Object credentials) {
+  private void firstSighting(ProviderSite site, String keyId, Object credentials, Object provider) {
     if (site.resolutions.size() >= MAX_KEYS_PER_PROVIDER) {
       unrecorded.increment();
       return;
@@ -133,7 +133,8 @@ public final class CredentialsRecorder implements Dispatcher {
       List<ProviderFailure> skipped = walk.depth > 0
           ? new ArrayList<ProviderFailure>(walk.failures) : Collections.<ProviderFailure>emptyList();
       events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
-          path.chain(), path.caller(), skipped, accessor.expiration(credentials), accessor.providerName(credentials)));
+          path.chain(), path.caller(), skipped, accessor.expiration(credentials), accessor.providerName(credentials),
+          site.source == CredentialSource.PROFILE ? CredentialsAccessor.configuredProfile(provider) : null));
     }
   }
 

@@ -6,6 +6,7 @@ import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.ProviderFailure;
+import io.credscope.profiles.ProfileDetails;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -49,6 +50,9 @@ final class AuditLog implements EventSink {
         record.writeStringField("keyType", resolved.key().type().id());
         writeOptional(record, "chain", resolved.chain());
         writeOptional(record, "caller", resolved.caller());
+        if (resolved.profile() != null) {
+          writeProfile(record, resolved.profile());
+        }
         if (resolved.expiration() != null) {
           record.writeStringField("expiration", resolved.expiration().toString());
         }
@@ -69,6 +73,22 @@ final class AuditLog implements EventSink {
         writeOptional(record, "caller", failed.caller());
       });
     }
+  }
+
+  private static void writeProfile(JsonGenerator record, ProfileDetails profile) throws IOException {
+    record.writeObjectFieldStart("profile");
+    record.writeStringField("name", profile.name());
+    writeOptional(record, "kind", profile.kind());
+    record.writeArrayFieldStart("files");
+    for (String file : profile.files()) {
+      record.writeString(file);
+    }
+    record.writeEndArray();
+    writeOptional(record, "roleArn", profile.roleArn());
+    writeOptional(record, "sourceProfile", profile.sourceProfile());
+    writeOptional(record, "credentialSource", profile.credentialSource());
+    writeOptional(record, "problem", profile.problem());
+    record.writeEndObject();
   }
 
   private static void writeProviders(JsonGenerator record, String name, List<ProviderFailure> providers)

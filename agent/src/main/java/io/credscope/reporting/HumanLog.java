@@ -63,7 +63,8 @@ final class HumanLog implements EventSink {
   String describe(CredentialsResolved resolved) {
     StringBuilder line = new StringBuilder(160)
         .append("AWS SDK ").append(resolved.sdk().id())
-        .append(" credentials from ").append(resolved.source().id())
+        .append(" credentials from ").append(resolved.profile() != null
+            ? resolved.profile().describe() : resolved.source().id())
         .append(": ").append(resolved.provider())
         .append(" supplied ").append(resolved.key().type().id())
         .append(" key ").append(resolved.key().display(maskKeys));

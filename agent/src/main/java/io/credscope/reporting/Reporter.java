@@ -1,7 +1,10 @@
 package io.credscope.reporting;
 
 import io.credscope.config.AgentConfig;
+import io.credscope.credentials.CredentialSource;
+import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.profiles.ProfileLookup;
 import io.credscope.recorder.CredentialsRecorder;
 import java.io.File;
 import java.util.ArrayList;
@@ -89,7 +92,7 @@ public final class Reporter implements Consumer<Event> {
   private void run() {
     try {
       while (true) {
-        Event event = queue.take();
+        Event event = describe(queue.take());
         if (event == STOP) {
           return;
         }
@@ -106,6 +109,22 @@ public final class Reporter implements Consumer<Event> {
     } catch (Throwable t) {
       Diagnostics.error("reporting stopped: " + t);
     }
+  }
+
+  /** Adds what costs file reads to learn, here on the reporter thread rather than the application's. */
+  private static Event describe(Event event) {
+    if (event instanceof CredentialsResolved) {
+      CredentialsResolved resolved = (CredentialsResolved) event;
+      if (resolved.source() == CredentialSource.PROFILE) {
+        try {
+          return resolved.withProfile(ProfileLookup.describe(resolved.sdk(), resolved.configuredProfile(),
+              System.getenv(), System.getProperties()));
+        } catch (RuntimeException e) {
+          Diagnostics.error("could not describe the profile: " + e);
+        }
+      }
+    }
+    return event;
   }
 
   private void finish() {

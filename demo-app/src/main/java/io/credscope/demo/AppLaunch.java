@@ -125,6 +125,12 @@ public final class AppLaunch {
     return file;
   }
 
+  /** Writes the scenario's config file ({@code AWS_CONFIG_FILE}). */
+  public AppLaunch configFile(String content) throws IOException {
+    privateFile("aws-config", content);
+    return this;
+  }
+
   /** Writes the scenario's credentials file ({@code AWS_SHARED_CREDENTIALS_FILE}), readable by its owner only. */
   public AppLaunch credentialsFile(String content) throws IOException {
     privateFile("aws-credentials", content);

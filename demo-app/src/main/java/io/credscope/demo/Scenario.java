@@ -52,6 +52,33 @@ public enum Scenario {
     }
   },
 
+  NAMED_PROFILE("AWS_PROFILE=staging picks a named profile over the default one in the same file") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys decoy = aws.createUserKey("default-user");
+      DemoKeys staging = aws.createUserKey("staging-user");
+      launch.credentialsFile("[default]\naws_access_key_id = " + decoy.accessKeyId() + "\naws_secret_access_key = "
+              + decoy.secretAccessKey() + "\n\n[staging]\naws_access_key_id = " + staging.accessKeyId()
+              + "\naws_secret_access_key = " + staging.secretAccessKey() + "\n")
+          .environment("AWS_PROFILE", "staging").secret(decoy).secret(staging);
+    }
+  },
+
+  ASSUME_ROLE_PROFILE("AWS_PROFILE=production, a profile that assumes ProdAccountRoleName through source_profile="
+      + "default, at the fake STS (SDK v2 2.21+, which AWS_ENDPOINT_URL_STS can point at the fake)") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys source = aws.createUserKey("default-user");
+      launch.credentialsFile("[default]\naws_access_key_id = " + source.accessKeyId() + "\naws_secret_access_key = "
+              + source.secretAccessKey() + "\n")
+          .configFile("[profile production]\nrole_arn = arn:aws:iam::" + Identities.ACCOUNT + ":role/"
+              + PRODUCTION_ROLE + "\nsource_profile = default\n")
+          .environment("AWS_PROFILE", "production")
+          .environment("AWS_ENDPOINT_URL_STS", aws.sts().endpoint().toString())
+          .secret(source);
+    }
+  },
+
   CONTAINER("an ECS/EKS task: AWS_CONTAINER_CREDENTIALS_FULL_URI with an authorization token") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) {
@@ -106,6 +133,7 @@ public enum Scenario {
   };
 
   public static final String WEB_IDENTITY_ROLE = "demo-web-role";
+  public static final String PRODUCTION_ROLE = "ProdAccountRoleName";
 
   private final String description;
 

@@ -114,8 +114,14 @@ class ScenarioIT {
     }
   }
 
-  /** What one SDK must report in one scenario; {@code user} names the fake's key, or a role. */
-  record Expected(String sdk, String source, String provider, String user, String chain) {
+  /**
+   * What one SDK must report in one scenario; {@code user} names the fake's key, or a role;
+   * {@code profile} is "name/kind" for profile sources.
+   */
+  record Expected(String sdk, String source, String provider, String user, String chain, String profile) {
+    Expected(String sdk, String source, String provider, String user, String chain) {
+      this(sdk, source, provider, user, chain, null);
+    }
   }
 
   static Stream<Arguments> attribution() {
@@ -124,8 +130,11 @@ class ScenarioIT {
         new Expected("v2", "system-properties", "SystemPropertyCredentialsProvider", "sysprops-user", CHAIN.get("v2")),
         new Expected("v1", "environment", "EnvironmentVariableCredentialsProvider", "env-user", CHAIN.get("v1"))));
     table.put(Scenario.PROFILE_STATIC, List.of(
-        new Expected("v2", "profile", "ProfileCredentialsProvider", "profile-user", CHAIN.get("v2")),
-        new Expected("v1", "profile", "ProfileCredentialsProvider", "profile-user", CHAIN.get("v1"))));
+        new Expected("v2", "profile", "ProfileCredentialsProvider", "profile-user", CHAIN.get("v2"), "default/static"),
+        new Expected("v1", "profile", "ProfileCredentialsProvider", "profile-user", CHAIN.get("v1"), "default/static")));
+    table.put(Scenario.NAMED_PROFILE, List.of(
+        new Expected("v2", "profile", "ProfileCredentialsProvider", "staging-user", CHAIN.get("v2"), "staging/static"),
+        new Expected("v1", "profile", "ProfileCredentialsProvider", "staging-user", CHAIN.get("v1"), "staging/static")));
     for (Scenario container : List.of(Scenario.CONTAINER, Scenario.CONTAINER_NO_TOKEN)) {
       table.put(container, List.of(
           new Expected("v2", "container", "ContainerCredentialsProvider", "task-role", CHAIN.get("v2")),
@@ -161,6 +170,12 @@ class ScenarioIT {
             ? aws.container().roleKeys().maskedKeyId() : aws.userKey(expected.user()).maskedKeyId();
         assertEquals(key, resolved.get("key").asText(), resolved.toString());
         assertEquals(expected.chain(), resolved.has("chain") ? resolved.get("chain").asText() : null);
+        if (expected.profile() != null) {
+          JsonNode profile = resolved.get("profile");
+          assertEquals(expected.profile(), profile.get("name").asText() + "/" + profile.get("kind").asText());
+          assertEquals(List.of(launch.workDirectory().resolve("aws-credentials").toString()),
+              List.of(profile.get("files").get(0).asText()), "the file the keys came from: " + profile);
+        }
         String identity = expected.user().equals("task-role") ? "assumed-role/demo-task-role" : "user/" + expected.user();
         assertTrue(run.stdout().contains("SDK " + expected.sdk() + ": sts:GetCallerIdentity says this application is "
             + "arn:aws:") && run.stdout().contains(identity), "STS agrees on who signed: " + run.stdout());
@@ -195,6 +210,37 @@ class ScenarioIT {
         assertEquals("web-identity", resolved.get("sdkSource").asText(), "the SDK agrees: " + resolved);
       }
       assertTrue(run.stdout().contains("assumed-role/" + Scenario.WEB_IDENTITY_ROLE + "/"), run.stdout());
+      for (String secret : launch.secretValues()) {
+        assertFalse(run.all().contains(secret), "a secret key or session token leaked");
+      }
+    }
+  }
+
+  /** "Profile production assumed role ProdAccountRoleName through source_profile=default", at the fake STS. */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void assumeRoleProfile(String java) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(SDK_V2_IDENTITY_API, "needs AWS_ENDPOINT_URL_STS (SDK v2 2.21+)");
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.ASSUME_ROLE_PROFILE, aws, java).sdks("v2");
+      Run run = run(launch);
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+      List<JsonNode> resolutions = run.audit().stream()
+          .filter(record -> record.get("event").asText().equals("credentials.resolved")).collect(Collectors.toList());
+      assertEquals(aws.sts().issuedKeys().stream().map(DemoKeys::maskedKeyId).sorted().collect(Collectors.toList()),
+          resolutions.stream().map(record -> record.get("key").asText()).sorted().collect(Collectors.toList()),
+          "the role's sessions, not the source profile's keys");
+      for (JsonNode resolved : resolutions) {
+        assertEquals("profile", resolved.get("source").asText(), resolved.toString());
+        JsonNode profile = resolved.get("profile");
+        assertEquals("production", profile.get("name").asText());
+        assertEquals("assume-role", profile.get("kind").asText());
+        assertEquals("arn:aws:iam::123456789012:role/" + Scenario.PRODUCTION_ROLE, profile.get("roleArn").asText());
+        assertEquals("default", profile.get("sourceProfile").asText());
+        assertEquals(launch.workDirectory().resolve("aws-config").toString(), profile.get("files").get(0).asText());
+      }
+      assertTrue(run.stderr().contains("profile 'production' (assume-role ProdAccountRoleName via source_profile="
+          + "default"), run.stderr());
       for (String secret : launch.secretValues()) {
         assertFalse(run.all().contains(secret), "a secret key or session token leaked");
       }
