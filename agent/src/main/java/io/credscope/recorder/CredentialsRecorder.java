@@ -8,8 +8,12 @@ import io.credscope.credentials.FailureReasons;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.events.Finding;
 import io.credscope.events.ProviderFailure;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -108,6 +112,10 @@ public final class CredentialsRecorder implements Dispatcher {
     Resolution known = site.resolutions.get(keyId);
     if (known != null) {
       known.increment();
+      // Only session credentials that say when they expire pay for a clock read.
+      if (known.expiresAtMillis != 0L && clock.millis() >= known.expiresAtMillis) {
+        sessionExpired(known);
+      }
       return;
     }
     firstSighting(site, keyId, credentials, provider);
@@ -121,7 +129,9 @@ public final class CredentialsRecorder implements Dispatcher {
     ChainWalk walk = walks.get();
     CallPath path = CallPath.of(new Throwable().getStackTrace(), site.model, walk.chainClass);
     AccessKeyId key = AccessKeyId.of(keyId);
-    Resolution created = new Resolution(site.model.sdk(), site.source, site.className, key);
+    Instant expiration = accessor.expiration(credentials);
+    Resolution created = new Resolution(site.model.sdk(), site.source, site.className, key,
+        expiration == null ? 0L : Math.max(1L, expiration.toEpochMilli()));
     Resolution raced = site.resolutions.putIfAbsent(keyId, created);
     if (raced != null) {
       raced.increment();
@@ -133,9 +143,28 @@ public final class CredentialsRecorder implements Dispatcher {
       List<ProviderFailure> skipped = walk.depth > 0
           ? new ArrayList<ProviderFailure>(walk.failures) : Collections.<ProviderFailure>emptyList();
       events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
-          path.chain(), path.caller(), skipped, accessor.expiration(credentials), accessor.providerName(credentials),
+          path.chain(), path.caller(), skipped, expiration, accessor.providerName(credentials),
           site.source == CredentialSource.PROFILE ? CredentialsAccessor.configuredProfile(provider) : null));
+      if (expiration != null && !clock.instant().isBefore(expiration)) {
+        sessionExpired(created);
+      }
     }
+  }
+
+  /** SESSION_EXPIRED: session credentials past their expiration are still being handed out. Reported once. */
+  private void sessionExpired(Resolution resolution) {
+    if (!resolution.expiryReported.compareAndSet(false, true)) {
+      return;
+    }
+    Instant expired = Instant.ofEpochMilli(resolution.expiresAtMillis);
+    Map<String, String> evidence = new LinkedHashMap<String, String>();
+    evidence.put("expiration", expired.toString());
+    events.accept(new Finding(clock.instant(), "SESSION_EXPIRED", Finding.Severity.HIGH, resolution.sdk(),
+        resolution.source(), resolution.provider(), resolution.key(),
+        resolution.provider() + " (" + resolution.source().id() + ") still supplies session key "
+            + resolution.key().masked() + ", which expired at " + expired,
+        "refresh the session: the provider must fetch new credentials before " + expired
+            + " (calls signed with expired keys fail with ExpiredToken)", evidence));
   }
 
   @Override

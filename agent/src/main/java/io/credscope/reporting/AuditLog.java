@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.events.Finding;
 import io.credscope.events.ProviderFailure;
 import io.credscope.profiles.ProfileDetails;
 import java.io.File;
@@ -15,6 +16,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON Lines audit log: one self-contained object per line, for machines. Every record has
@@ -63,6 +65,20 @@ final class AuditLog implements EventSink {
         if (!resolved.skipped().isEmpty()) {
           writeProviders(record, "skipped", resolved.skipped());
         }
+      });
+    } else if (event instanceof Finding) {
+      Finding finding = (Finding) event;
+      write(event, record -> {
+        record.writeStringField("id", finding.id());
+        record.writeStringField("severity", finding.severity().id());
+        record.writeStringField("sdk", finding.sdk().id());
+        record.writeStringField("source", finding.source().id());
+        record.writeStringField("provider", finding.provider());
+        record.writeStringField("key", finding.key().display(maskKeys));
+        for (Map.Entry<String, String> fact : finding.evidence().entrySet()) {
+          record.writeStringField(fact.getKey(), fact.getValue());
+        }
+        record.writeStringField("remedy", finding.remedy());
       });
     } else if (event instanceof CredentialsChainFailed) {
       CredentialsChainFailed failed = (CredentialsChainFailed) event;

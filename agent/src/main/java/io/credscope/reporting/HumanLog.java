@@ -3,6 +3,7 @@ package io.credscope.reporting;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.events.Finding;
 import io.credscope.events.ProviderFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ final class HumanLog implements EventSink {
           log().debug(line);
         }
       }
+    } else if (event instanceof Finding && LogLevel.WARN.enabled()) {
+      Finding finding = (Finding) event;
+      log().warn("{} ({}): {}; fix: {}", finding.id(), finding.severity().id(), finding.summary(), finding.remedy());
     } else if (event instanceof CredentialsChainFailed && LogLevel.ERROR.enabled()) {
       for (String line : describe((CredentialsChainFailed) event)) {
         log().error(line);
