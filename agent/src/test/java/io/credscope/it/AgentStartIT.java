@@ -93,6 +93,29 @@ class AgentStartIT {
   }
 
   @Test
+  void anExpiredSessionInUseIsOneFinding() throws Exception {
+    Path audit = folder.resolve("audit.jsonl");
+    String token = "FwoGZXIvYXdzEXAMPLESESSIONTOKENVALUE";
+    ForkedJvm.Result result = ForkedJvm.run(List.of(ForkedJvm.defaultJava(),
+        "-javaagent:" + ForkedJvm.AGENT_JAR + "=audit=" + audit, "-cp", ForkedJvm.applicationClassPath(),
+        io.credscope.it.apps.ExpiredSessionApp.class.getName(), "ASIAIOSFODNN7EXAMPLE", SECRET, token),
+        Map.of(), folder);
+    assertEquals(0, result.exitCode(), result.all());
+    List<JsonNode> findings = readAudit(audit).stream()
+        .filter(record -> record.get("event").asText().equals("finding")).collect(Collectors.toList());
+    assertEquals(1, findings.size(), "once, not per use: " + findings);
+    JsonNode finding = findings.get(0);
+    assertEquals("SESSION_EXPIRED", finding.get("id").asText());
+    assertEquals("high", finding.get("severity").asText());
+    assertEquals("ASIA\u2026MPLE", finding.get("key").asText());
+    assertTrue(finding.get("expiration").asText().endsWith("Z"), finding.toString());
+    assertTrue(result.stderr().contains("[credscope] WARN  SESSION_EXPIRED (high): StaticCredentialsProvider"),
+        result.stderr());
+    assertFalse(result.all().contains(token) || Files.readString(audit).contains(token), "the session token leaked");
+    assertNoSecret(result, audit);
+  }
+
+  @Test
   void disabledMeansSilent() throws Exception {
     Path audit = folder.resolve("audit.jsonl");
     ForkedJvm.Result result = runApp(ForkedJvm.defaultJava(), "enabled=false,audit=" + audit, List.of(), Map.of());
