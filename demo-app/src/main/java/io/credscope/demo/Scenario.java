@@ -4,6 +4,12 @@ import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
 import io.credscope.demo.fakeaws.Identities;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** A credentials set-up the demo can reproduce, and what it gives the application JVM. */
@@ -79,6 +85,20 @@ public enum Scenario {
     }
   },
 
+  PROCESS_PROFILE("the default profile runs credential_process, a command that prints session credentials; it "
+      + "is in the credentials file, the only one SDK v1 reads it from") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys keys = aws.createRoleSession(PROCESS_ROLE);
+      Path command = launch.privateFile("credential-process.sh", "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \""
+          + keys.accessKeyId() + "\", \"SecretAccessKey\": \"" + keys.secretAccessKey() + "\", \"SessionToken\": \""
+          + keys.sessionToken() + "\", \"Expiration\": \"" + Instant.now().plus(Duration.ofHours(1))
+          .truncatedTo(ChronoUnit.SECONDS) + "\"}'\n");
+      Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwx------"));
+      launch.credentialsFile("[default]\ncredential_process = " + command + "\n").secret(keys);
+    }
+  },
+
   CONTAINER("an ECS/EKS task: AWS_CONTAINER_CREDENTIALS_FULL_URI with an authorization token") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) {
@@ -134,6 +154,7 @@ public enum Scenario {
 
   public static final String WEB_IDENTITY_ROLE = "demo-web-role";
   public static final String PRODUCTION_ROLE = "ProdAccountRoleName";
+  public static final String PROCESS_ROLE = "demo-process-role";
 
   private final String description;
 

@@ -135,6 +135,11 @@ class ScenarioIT {
     table.put(Scenario.NAMED_PROFILE, List.of(
         new Expected("v2", "profile", "ProfileCredentialsProvider", "staging-user", CHAIN.get("v2"), "staging/static"),
         new Expected("v1", "profile", "ProfileCredentialsProvider", "staging-user", CHAIN.get("v1"), "staging/static")));
+    table.put(Scenario.PROCESS_PROFILE, List.of(
+        new Expected("v2", "profile", "ProfileCredentialsProvider", Scenario.PROCESS_ROLE, CHAIN.get("v2"),
+            "default/process"),
+        new Expected("v1", "profile", "ProfileCredentialsProvider", Scenario.PROCESS_ROLE, CHAIN.get("v1"),
+            "default/process")));
     for (Scenario container : List.of(Scenario.CONTAINER, Scenario.CONTAINER_NO_TOKEN)) {
       table.put(container, List.of(
           new Expected("v2", "container", "ContainerCredentialsProvider", "task-role", CHAIN.get("v2")),
@@ -176,7 +181,7 @@ class ScenarioIT {
           assertEquals(List.of(launch.workDirectory().resolve("aws-credentials").toString()),
               List.of(profile.get("files").get(0).asText()), "the file the keys came from: " + profile);
         }
-        String identity = expected.user().equals("task-role") ? "assumed-role/demo-task-role" : "user/" + expected.user();
+        String identity = expected.user().equals("task-role") ? "assumed-role/demo-task-role" : "/" + expected.user();
         assertTrue(run.stdout().contains("SDK " + expected.sdk() + ": sts:GetCallerIdentity says this application is "
             + "arn:aws:") && run.stdout().contains(identity), "STS agrees on who signed: " + run.stdout());
       }

@@ -46,6 +46,15 @@ public final class FakeAws implements AutoCloseable {
     return keys;
   }
 
+  /** Makes the fakes accept session credentials of a role, as if STS had issued them. */
+  public DemoKeys createRoleSession(String roleName) {
+    DemoKeys keys = DemoKeys.temporary();
+    identities.register(keys.accessKeyId(),
+        "arn:aws:sts::" + Identities.ACCOUNT + ":assumed-role/" + roleName + "/demo-session");
+    userKeys.put(roleName, keys);
+    return keys;
+  }
+
   /** The key made by {@link #createUserKey(String)} for this user, or {@code null}. */
   public DemoKeys userKey(String userName) {
     return userKeys.get(userName);
