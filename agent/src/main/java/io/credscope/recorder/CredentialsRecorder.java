@@ -130,8 +130,9 @@ public final class CredentialsRecorder implements Dispatcher {
     CallPath path = CallPath.of(new Throwable().getStackTrace(), site.model, walk.chainClass);
     AccessKeyId key = AccessKeyId.of(keyId);
     Instant expiration = accessor.expiration(credentials);
+    // A wrapped provider's resolutions are the wrapper's too: only the one reported watches the expiry.
     Resolution created = new Resolution(site.model.sdk(), site.source, site.className, key,
-        expiration == null ? 0L : Math.max(1L, expiration.toEpochMilli()));
+        expiration == null || path.nested() ? 0L : Math.max(1L, expiration.toEpochMilli()));
     Resolution raced = site.resolutions.putIfAbsent(keyId, created);
     if (raced != null) {
       raced.increment();
@@ -145,7 +146,7 @@ public final class CredentialsRecorder implements Dispatcher {
       events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
           path.chain(), path.caller(), skipped, expiration, accessor.providerName(credentials),
           site.source == CredentialSource.PROFILE ? CredentialsAccessor.configuredProfile(provider) : null));
-      if (expiration != null && !clock.instant().isBefore(expiration)) {
+      if (created.expiresAtMillis != 0L && !clock.instant().isBefore(expiration)) {
         sessionExpired(created);
       }
     }
