@@ -84,9 +84,12 @@ public final class Reporter implements Consumer<Event> {
     Thread thread = new Thread(this::run, "credscope-reporter");
     thread.setDaemon(true);
     thread.start();
-    Thread exit = new Thread(this::finish, "credscope-exit");
-    Runtime.getRuntime().addShutdownHook(exit);
     worker = thread;
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(this::finish, "credscope-exit"));
+    } catch (IllegalStateException shuttingDown) {
+      // The first event came while the JVM exits: there is no run left to summarise.
+    }
   }
 
   private void run() {
