@@ -8,8 +8,8 @@ import java.lang.instrument.Instrumentation;
 import java.util.function.Consumer;
 
 /**
- * The one install path, for {@code premain} and {@code agentmain} alike, called reflectively by
- * the launcher inside the agent's own class loader. It references no bridge type: those must be
+ * The one install path, for {@code premain} and {@code agentmain} alike, reached through
+ * {@link Startup} inside the agent's own class loader. It references no bridge type: those must be
  * in the bootstrap loader before any agent class links against them.
  */
 public final class AgentInstaller {

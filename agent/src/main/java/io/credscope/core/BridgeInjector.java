@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
@@ -58,16 +57,16 @@ final class BridgeInjector {
     }
   }
 
+  /** Read through the agent's own loader, which has the jar open already: opening it again costs milliseconds. */
   private static Map<String, byte[]> bridgeClasses(File agentJar) throws IOException {
     Map<String, byte[]> classes = new LinkedHashMap<String, byte[]>();
-    try (JarFile jar = new JarFile(agentJar, false)) {
-      for (String name : BRIDGE_CLASSES) {
-        JarEntry entry = jar.getJarEntry(name.replace('.', '/') + ".class");
-        if (entry == null) {
-          throw new IOException("no bridge class " + name + " in " + agentJar);
-        }
-        classes.put(name, read(jar, entry));
+    ClassLoader agentLoader = BridgeInjector.class.getClassLoader();
+    for (String name : BRIDGE_CLASSES) {
+      InputStream in = agentLoader.getResourceAsStream(name.replace('.', '/') + ".class");
+      if (in == null) {
+        throw new IOException("no bridge class " + name + " in " + agentJar);
       }
+      classes.put(name, read(in));
     }
     return classes;
   }
@@ -123,8 +122,8 @@ final class BridgeInjector {
         Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
   }
 
-  private static byte[] read(JarFile jar, JarEntry entry) throws IOException {
-    try (InputStream in = jar.getInputStream(entry)) {
+  private static byte[] read(InputStream stream) throws IOException {
+    try (InputStream in = stream) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[4096];
       int n;

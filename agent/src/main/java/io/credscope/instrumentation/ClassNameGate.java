@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,6 +29,8 @@ public final class ClassNameGate implements ClassFileTransformer {
   private final TransformFailures failures;
   private final AtomicBoolean preparing = new AtomicBoolean();
   private final long preparationTimeoutMillis;
+  /** Set when a wait timed out: later classes do not wait again, each would cost the application as much. */
+  private volatile boolean gaveUpWaiting;
 
   /**
    * @param libraryPackages package prefixes ({@code a.b.}) whose first loaded class starts preparation
@@ -78,21 +81,19 @@ public final class ClassNameGate implements ClassFileTransformer {
     if (className == null) {
       return null;
     }
-    if (!preparing.get()) {
-      for (String prefix : libraryPrefixes) {
-        if (className.startsWith(prefix)) {
-          prepare();
-          break;
+    try {
+      if (!preparing.get()) {
+        for (String prefix : libraryPrefixes) {
+          if (className.startsWith(prefix)) {
+            prepare();
+            break;
+          }
         }
       }
-    }
-    if (!internalNames.contains(className)) {
-      return null;
-    }
-    try {
-      // Bounded: an application thread must never hang on credscope, even if the preparation
-      // thread were stuck behind a lock that this very thread holds.
-      ClassFileTransformer transformer = byteBuddy.get(preparationTimeoutMillis, TimeUnit.MILLISECONDS);
+      if (!internalNames.contains(className)) {
+        return null;
+      }
+      ClassFileTransformer transformer = transformer();
       return transformer == null
           ? null
           : transformer.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
@@ -100,6 +101,23 @@ public final class ClassNameGate implements ClassFileTransformer {
       // An untransformed class beats a broken application.
       failures.failed(className, t);
       return null;
+    }
+  }
+
+  /**
+   * Waits for Byte Buddy, boundedly: an application thread must never hang on credscope, even if
+   * the preparation thread were stuck behind a lock that this very thread holds. After one timeout,
+   * only a finished preparation is used.
+   */
+  private ClassFileTransformer transformer() throws Exception {
+    if (gaveUpWaiting && !byteBuddy.isDone()) {
+      throw new TimeoutException("Byte Buddy was not ready in " + preparationTimeoutMillis + " ms");
+    }
+    try {
+      return byteBuddy.get(preparationTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      gaveUpWaiting = true;
+      throw e;
     }
   }
 

@@ -86,7 +86,7 @@ final class AgentClassLoader extends ClassLoader implements Supplier<Object[]> {
     String path = name.replace('.', '/');
     JarEntry entry = jar.getJarEntry(PRIVATE_FOLDER + path + ".class" + CLASS_DATA);
     if (entry == null && name.startsWith(BRIDGE_PACKAGE)) {
-      // Only in CLI mode, where nothing put the jar on the bootstrap path.
+      // Only in CLI mode, where nothing put the bridge into the bootstrap loader.
       entry = jar.getJarEntry(path + ".class");
     }
     if (entry == null) {
@@ -151,6 +151,7 @@ final class AgentClassLoader extends ClassLoader implements Supplier<Object[]> {
     return super.getResourceAsStream(name);
   }
 
+  /** The bridge's plain entries are served too: the core reads them to define them in the bootstrap loader. */
   private JarEntry privateEntry(String resource) {
     String path = resource.startsWith("/") ? resource.substring(1) : resource;
     JarEntry entry = jar.getJarEntry(PRIVATE_FOLDER + (path.endsWith(".class") ? path + CLASS_DATA : path));

@@ -1,7 +1,6 @@
 package io.credscope.recorder;
 
 import io.credscope.credentials.CredentialChainModel;
-import io.credscope.credentials.Sdk;
 
 /**
  * What the call stack of a first sighting says: whether another provider wraps this one (a profile
@@ -47,10 +46,6 @@ final class CallPath {
         chain = runtimeChain != null && model.iteratingChains().contains(className)
             ? simpleName(runtimeChain) : simpleName(className);
       } else if (model.declaringClasses().contains(className) && model.providerMethod().equals(stack[i].getMethodName())) {
-        nested = true;
-      } else if (model.sdk() == Sdk.V2 && !isInfrastructure(className)
-          && model.providerMethod().equals(stack[i].getMethodName())) {
-        // An application's own provider wrapping an SDK one: it reports itself, as a custom provider.
         nested = true;
       } else if (caller == null && !isInfrastructure(className)) {
         caller = format(stack[i]);

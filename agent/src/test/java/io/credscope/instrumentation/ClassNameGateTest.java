@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,37 @@ class ClassNameGateTest {
     assertNull(gate.transform(null, "com/example/lib/Target", null, null, ORIGINAL), "loaded unchanged");
     assertEquals(List.of("com/example/lib/Target"), failures, "and said so");
     never.countDown();
+  }
+
+  /** Counts timed waits, so that the test proves "waits once" without timing anything. */
+  private static final class NeverReady extends FutureTask<ClassFileTransformer> {
+    int timedWaits;
+
+    NeverReady() {
+      super(() -> null);
+    }
+
+    @Override
+    public ClassFileTransformer get(long timeout, TimeUnit unit) throws TimeoutException {
+      timedWaits++;
+      throw new TimeoutException();
+    }
+
+    @Override
+    public void run() {
+      // Stuck: never finishes.
+    }
+  }
+
+  @Test
+  void afterOneTimeoutLaterClassesDoNotWaitAgain() throws Exception {
+    NeverReady stuck = new NeverReady();
+    ClassNameGate gate = new ClassNameGate(Set.of("com.example.lib.A", "com.example.lib.B"),
+        Set.of("com.example.lib."), stuck, stuck, (name, cause) -> failures.add(name), 100);
+    assertNull(gate.transform(null, "com/example/lib/A", null, null, ORIGINAL));
+    assertNull(gate.transform(null, "com/example/lib/B", null, null, ORIGINAL));
+    assertEquals(1, stuck.timedWaits);
+    assertEquals(List.of("com/example/lib/A", "com/example/lib/B"), failures, "both left unchanged, and said so");
   }
 
   @Test

@@ -88,6 +88,24 @@ class CallPathTest {
     assertTrue(path.nested());
   }
 
+  /**
+   * An application method that happens to be called resolveCredentials is no provider: the SDK
+   * provider it asks must still be reported, or the resolution would go unseen.
+   */
+  @Test
+  void anApplicationMethodNamedLikeAProviderDoesNotHideTheSdkProvider() {
+    CallPath path = CallPath.of(new StackTraceElement[] {
+        RECORDER, BRIDGE,
+        frame(V2 + "internal.SystemSettingsCredentialsProvider", "resolveCredentials", 50),
+        frame(V2 + "AwsCredentialsProviderChain", "resolveCredentials", 100),
+        frame(V2 + "DefaultCredentialsProvider", "resolveCredentials", 120),
+        frame("com.example.Config", "resolveCredentials", 30),
+        frame("com.example.Main", "main", 5),
+    }, CredentialChainModel.V2, null);
+    assertFalse(path.nested());
+    assertEquals("com.example.Config.resolveCredentials(Config.java:30)", path.caller());
+  }
+
   @Test
   void frameWithoutLineNumberOrFile() {
     CallPath path = CallPath.of(new StackTraceElement[] {

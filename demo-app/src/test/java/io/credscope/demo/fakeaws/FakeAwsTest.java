@@ -21,6 +21,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -174,41 +176,25 @@ class FakeAwsTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  private StsClient sts(DemoKeys signer, boolean retries) {
+    return client(StsClient.builder(), signer, aws.sts(), retries);
+  }
+
+  private S3Client s3(boolean retries) {
+    return client(S3Client.builder()
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()), keys, aws.s3(), retries);
+  }
+
+  private DynamoDbClient dynamoDb(boolean retries) {
+    return client(DynamoDbClient.builder(), keys, aws.dynamoDb(), retries);
+  }
+
   // RetryPolicy and the Apache 4 client are deprecated in the newest SDK, but the oldest-sdks run needs APIs
   // that every 2.x release has.
   @SuppressWarnings("deprecation")
-  private StsClient sts(DemoKeys signer, boolean retries) {
-    var builder = StsClient.builder()
-        .credentialsProvider(credentials(signer))
-        .endpointOverride(aws.sts().endpoint())
-        .region(Region.US_EAST_1)
-        .httpClientBuilder(ApacheHttpClient.builder());
-    if (!retries) {
-      builder.overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()));
-    }
-    return builder.build();
-  }
-
-  @SuppressWarnings("deprecation")
-  private S3Client s3(boolean retries) {
-    var builder = S3Client.builder()
-        .credentialsProvider(credentials(keys))
-        .endpointOverride(aws.s3().endpoint())
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-        .region(Region.US_EAST_1)
-        .httpClientBuilder(ApacheHttpClient.builder());
-    if (!retries) {
-      builder.overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()));
-    }
-    return builder.build();
-  }
-
-  @SuppressWarnings("deprecation")
-  private DynamoDbClient dynamoDb(boolean retries) {
-    var builder = DynamoDbClient.builder()
-        .credentialsProvider(credentials(keys))
-        .endpointOverride(aws.dynamoDb().endpoint())
-        .region(Region.US_EAST_1)
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
+      DemoKeys signer, FakeService fake, boolean retries) {
+    builder.credentialsProvider(credentials(signer)).endpointOverride(fake.endpoint()).region(Region.US_EAST_1)
         .httpClientBuilder(ApacheHttpClient.builder());
     if (!retries) {
       builder.overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()));
