@@ -1,0 +1,43 @@
+package io.credscope.findings;
+
+import io.credscope.events.Finding.Severity;
+
+/**
+ * The catalogue: every finding credscope can raise, with its stable id and severity. The README's table is checked
+ * against this list, so a finding cannot ship undocumented.
+ */
+public enum FindingType {
+  KEYS_SHADOW_ROLE(Severity.HIGH,
+      "keys from system properties, the environment, a profile or code win while a web-identity, container or "
+          + "instance role is available"),
+  HARDCODED_KEY(Severity.CRITICAL,
+      "static credentials built in application code; critical when the key id is a literal in the class, else high"),
+  LONG_TERM_KEY_WITH_ROLE(Severity.MEDIUM, "a long-term AKIA key is in use on a host that offers a role"),
+  CREDENTIALS_FILE_READABLE(Severity.MEDIUM,
+      "the credentials or config file that supplied keys is readable by group or others"),
+  MULTIPLE_IDENTITIES(Severity.INFO, "more than one access key is in use in one JVM"),
+  SESSION_EXPIRED(Severity.HIGH, "session credentials past their expiration are still handed out");
+
+  private final Severity severity;
+  private final String trigger;
+
+  FindingType(Severity severity, String trigger) {
+    this.severity = severity;
+    this.trigger = trigger;
+  }
+
+  /** The id in audit records and the README: the constant's name. */
+  public String id() {
+    return name();
+  }
+
+  /** The usual severity; a rule may lower it when its evidence is weaker, as for an unproven hard-coded key. */
+  public Severity severity() {
+    return severity;
+  }
+
+  /** What raises it, in one line. */
+  public String trigger() {
+    return trigger;
+  }
+}
