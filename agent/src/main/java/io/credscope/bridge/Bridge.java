@@ -29,6 +29,10 @@ public final class Bridge {
     dispatcher.identityResolved(provider, credentials);
   }
 
+  public static void executionCredentials(Object executionContext, Object credentials) {
+    dispatcher.executionCredentials(executionContext, credentials);
+  }
+
   public static void credentialsFailed(Object provider, Throwable failure) {
     dispatcher.credentialsFailed(provider, failure);
   }

@@ -18,10 +18,17 @@ public interface Dispatcher {
   void credentialsProvided(Object provider, Object credentials);
 
   /**
-   * The SDK asked a provider through its identity interface, which every provider inherits, the
-   * application's own included. Known SDK providers are reported by their own hook instead.
+   * An SDK client got credentials from the provider it was built with, at a seam every provider
+   * passes, the application's own included: SDK v2's identity interface, or its request set-up
+   * before 2.21. Known SDK providers are reported by their own hook instead.
    */
   void identityResolved(Object provider, Object credentials);
+
+  /**
+   * SDK v1's request executor got credentials from the provider its execution context holds: the
+   * one place an application's own v1 provider is seen. Called once per request attempt.
+   */
+  void executionCredentials(Object executionContext, Object credentials);
 
   /** A credentials provider threw instead of returning credentials. */
   void credentialsFailed(Object provider, Throwable failure);
@@ -46,6 +53,10 @@ public interface Dispatcher {
 
     @Override
     public void identityResolved(Object provider, Object credentials) {
+    }
+
+    @Override
+    public void executionCredentials(Object executionContext, Object credentials) {
     }
 
     @Override

@@ -9,6 +9,9 @@ public final class AccessKeyId {
   private static final char ELLIPSIS = '\u2026';
   private static final int SHOWN = 4;
 
+  /** What anonymous credentials carry: no key, so requests go unsigned. */
+  public static final AccessKeyId NONE = new AccessKeyId("");
+
   private final String value;
   private final KeyType type;
 
@@ -28,8 +31,14 @@ public final class AccessKeyId {
     return type;
   }
 
-  /** The first and last four characters; a key too short to keep both hidden shows only its prefix. */
+  /**
+   * The first and last four characters; a key too short to keep both hidden shows only its prefix;
+   * {@link #NONE} shows as {@code (none)}.
+   */
   public String masked() {
+    if (value.isEmpty()) {
+      return "(none)";
+    }
     if (value.length() >= 3 * SHOWN) {
       return value.substring(0, SHOWN) + ELLIPSIS + value.substring(value.length() - SHOWN);
     }
@@ -37,7 +46,7 @@ public final class AccessKeyId {
   }
 
   public String display(boolean mask) {
-    return mask ? masked() : value;
+    return mask || value.isEmpty() ? masked() : value;
   }
 
   /** The unmasked value, for matching only. */

@@ -19,7 +19,8 @@ public final class CredentialChainModel {
   private static final String V2_STS = "software.amazon.awssdk.services.sts.auth.";
 
   /** AWS SDK for Java v2, {@code DefaultCredentialsProvider}. */
-  public static final CredentialChainModel V2 = new Builder(Sdk.V2, "resolveCredentials")
+  public static final CredentialChainModel V2 = new Builder(Sdk.V2, "resolveCredentials", "software.amazon.awssdk.",
+      V2_PACKAGE + "AwsCredentialsProvider", "software.amazon.awssdk.identity.spi.IdentityProvider")
       // Both inherit resolveCredentials() from this base class, which is what gets instrumented.
       .declaringClass(V2_PACKAGE + "internal.SystemSettingsCredentialsProvider")
       .inheritingSource(CredentialSource.SYSTEM_PROPERTIES, V2_PACKAGE + "SystemPropertyCredentialsProvider")
@@ -30,6 +31,7 @@ public final class CredentialChainModel {
       .source(CredentialSource.INSTANCE_PROFILE, V2_PACKAGE + "InstanceProfileCredentialsProvider")
       .outsideChain(CredentialSource.STATIC, V2_PACKAGE + "StaticCredentialsProvider")
       .outsideChain(CredentialSource.PROCESS, V2_PACKAGE + "ProcessCredentialsProvider")
+      .outsideChain(CredentialSource.ANONYMOUS, V2_PACKAGE + "AnonymousCredentialsProvider")
       // The sts module's providers share resolveCredentials() in their abstract base class.
       .declaringClass(V2_STS + "StsCredentialsProvider")
       .inheritingProvider(CredentialSource.ASSUME_ROLE, V2_STS + "StsAssumeRoleCredentialsProvider")
@@ -49,7 +51,8 @@ public final class CredentialChainModel {
    * properties, unlike v2. Its last link picks the container endpoint or the instance profile at
    * run time, so the wrapper is transparent and whichever it delegates to reports.
    */
-  public static final CredentialChainModel V1 = new Builder(Sdk.V1, "getCredentials")
+  public static final CredentialChainModel V1 = new Builder(Sdk.V1, "getCredentials", "com.amazonaws.",
+      V1_PACKAGE + "AWSCredentialsProvider")
       .source(CredentialSource.ENVIRONMENT, V1_PACKAGE + "EnvironmentVariableCredentialsProvider")
       .source(CredentialSource.SYSTEM_PROPERTIES, V1_PACKAGE + "SystemPropertiesCredentialsProvider")
       .source(CredentialSource.WEB_IDENTITY, V1_PACKAGE + "WebIdentityTokenCredentialsProvider")
@@ -57,6 +60,8 @@ public final class CredentialChainModel {
       .source(CredentialSource.CONTAINER, V1_PACKAGE + "ContainerCredentialsProvider")
       .source(CredentialSource.INSTANCE_PROFILE, V1_PACKAGE + "InstanceProfileCredentialsProvider")
       .outsideChain(CredentialSource.STATIC, V1_PACKAGE + "AWSStaticCredentialsProvider")
+      // What a client built with the deprecated credentials constructors wraps its keys in.
+      .outsideChain(CredentialSource.STATIC, "com.amazonaws.internal.StaticCredentialsProvider")
       .outsideChain(CredentialSource.PROCESS, V1_PACKAGE + "ProcessCredentialsProvider")
       .iteratingChain(V1_PACKAGE + "AWSCredentialsProviderChain")
       .chain(V1_PACKAGE + "DefaultAWSCredentialsProviderChain")
@@ -69,6 +74,8 @@ public final class CredentialChainModel {
 
   private final Sdk sdk;
   private final String providerMethod;
+  private final String libraryPackage;
+  private final Set<String> providerInterfaces;
   private final List<CredentialSource> order;
   private final Map<String, CredentialSource> sourceByProvider;
   private final Set<String> declaringClasses;
@@ -78,6 +85,8 @@ public final class CredentialChainModel {
   private CredentialChainModel(Builder builder) {
     this.sdk = builder.sdk;
     this.providerMethod = builder.providerMethod;
+    this.libraryPackage = builder.libraryPackage;
+    this.providerInterfaces = builder.providerInterfaces;
     this.order = Collections.unmodifiableList(Arrays.asList(builder.order.toArray(new CredentialSource[0])));
     this.sourceByProvider = Collections.unmodifiableMap(builder.sourceByProvider);
     this.declaringClasses = Collections.unmodifiableSet(builder.declaringClasses);
@@ -96,6 +105,16 @@ public final class CredentialChainModel {
   public boolean knows(String className) {
     return sourceByProvider.containsKey(className) || chainClasses.contains(className)
         || declaringClasses.contains(className);
+  }
+
+  /** Whether a class is part of this SDK, so never one of the application's own providers. */
+  public boolean ownsClass(String className) {
+    return className.startsWith(libraryPackage);
+  }
+
+  /** The interfaces an application implements to supply this SDK's credentials itself. */
+  public Set<String> providerInterfaces() {
+    return providerInterfaces;
   }
 
   /** The no-argument method with which this SDK asks a provider for credentials. */
@@ -136,15 +155,19 @@ public final class CredentialChainModel {
   private static final class Builder {
     private final Sdk sdk;
     private final String providerMethod;
+    private final String libraryPackage;
+    private final Set<String> providerInterfaces;
     private final List<CredentialSource> order = new java.util.ArrayList<CredentialSource>();
     private final Map<String, CredentialSource> sourceByProvider = new HashMap<String, CredentialSource>();
     private final Set<String> declaringClasses = new HashSet<String>();
     private final Set<String> chainClasses = new HashSet<String>();
     private final Set<String> iteratingChains = new HashSet<String>();
 
-    Builder(Sdk sdk, String providerMethod) {
+    Builder(Sdk sdk, String providerMethod, String libraryPackage, String... providerInterfaces) {
       this.sdk = sdk;
       this.providerMethod = providerMethod;
+      this.libraryPackage = libraryPackage;
+      this.providerInterfaces = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(providerInterfaces)));
     }
 
     Builder source(CredentialSource source, String providerClass) {

@@ -12,6 +12,8 @@ public enum CredentialSource {
   PROCESS("process"),
   SSO("sso"),
   ASSUME_ROLE("assume-role"),
+  /** No key at all: requests go unsigned, as for public S3 objects. */
+  ANONYMOUS("anonymous"),
   CUSTOM("custom");
 
   private final String id;

@@ -6,7 +6,9 @@ public enum KeyType {
   LONG_TERM("long-term"),
   /** {@code ASIA}: issued by STS with a session token, expires on its own. */
   TEMPORARY("temporary"),
-  UNKNOWN("unknown");
+  UNKNOWN("unknown"),
+  /** Anonymous credentials: no key at all. */
+  NONE("none");
 
   private final String id;
 
@@ -19,6 +21,9 @@ public enum KeyType {
   }
 
   static KeyType of(String accessKeyId) {
+    if (accessKeyId.isEmpty()) {
+      return NONE;
+    }
     if (accessKeyId.startsWith("AKIA")) {
       return LONG_TERM;
     }

@@ -18,6 +18,7 @@ final class CredentialsAccessor {
 
   private static final String[] KEY_ID_METHODS = {"accessKeyId", "getAWSAccessKeyId"};
   private static final MethodType KEY_ID_TYPE = MethodType.methodType(String.class, Object.class);
+  private static final MethodType GETTER_TYPE = MethodType.methodType(Object.class, Object.class);
   private static final MethodType OPTIONAL_TYPE = MethodType.methodType(Optional.class, Object.class);
 
   private final ClassValue<MethodHandle> keyIdHandles = new ClassValue<MethodHandle>() {
@@ -27,8 +28,33 @@ final class CredentialsAccessor {
     }
   };
 
+  private final ClassValue<MethodHandle> providerHandles = new ClassValue<MethodHandle>() {
+    @Override
+    protected MethodHandle computeValue(Class<?> type) {
+      Method method = publicMethod(type, "getCredentialsProvider");
+      try {
+        return method == null ? null : MethodHandles.publicLookup().unreflect(method).asType(GETTER_TYPE);
+      } catch (IllegalAccessException e) {
+        return null;
+      }
+    }
+  };
+
   private final ClassValue<MethodHandle> expirationHandles = optionalReader("expirationTime");
   private final ClassValue<MethodHandle> providerNameHandles = optionalReader("providerName");
+
+  /** The provider an SDK v1 execution context holds, or {@code null} when it cannot be read. */
+  Object credentialsProvider(Object executionContext) {
+    MethodHandle handle = providerHandles.get(executionContext.getClass());
+    if (handle == null) {
+      return null;
+    }
+    try {
+      return handle.invokeExact(executionContext);
+    } catch (Throwable unreadable) {
+      return null;
+    }
+  }
 
   /** When SDK v2 session credentials expire, or {@code null} when they do not say. */
   Instant expiration(Object credentials) {
@@ -87,10 +113,17 @@ final class CredentialsAccessor {
     }
   }
 
-  /** The access key id, or {@code null} when the object has none (anonymous credentials, say). */
+  /**
+   * The access key id; the empty string for anonymous credentials, whose key id is {@code null} in
+   * both SDKs; {@code null} when the object is no credentials at all.
+   */
   String accessKeyId(Object credentials) throws Throwable {
     MethodHandle handle = keyIdHandles.get(credentials.getClass());
-    return handle == null ? null : (String) handle.invokeExact(credentials);
+    if (handle == null) {
+      return null;
+    }
+    String keyId = (String) handle.invokeExact(credentials);
+    return keyId == null ? "" : keyId;
   }
 
   private static MethodHandle keyIdHandle(Class<?> type) {

@@ -50,21 +50,19 @@ public final class CredentialsRecorder implements Dispatcher {
       return new ChainWalk();
     }
   };
-  /** Application classes asked through SDK v2's identity interface: custom providers. */
+  /** Classes asked at the clients' own seams: the application's providers are custom, the SDKs' are left alone. */
   private final ClassValue<ProviderSite> customSites = new ClassValue<ProviderSite>() {
     @Override
     protected ProviderSite computeValue(Class<?> type) {
       String name = type.getName();
       for (CredentialChainModel model : models) {
-        if (model.knows(name)) {
+        // The SDK's own classes that no model names are not the application's; they stay unattributed.
+        if (model.knows(name) || model.ownsClass(name)) {
           return new ProviderSite(name, null, null);
         }
       }
-      // The SDK's own classes that no model names are not the application's; they stay unattributed.
-      if (name.startsWith("software.amazon.awssdk.")) {
-        return new ProviderSite(name, null, null);
-      }
-      return new ProviderSite(name, CredentialChainModel.V2, CredentialSource.CUSTOM);
+      CredentialChainModel model = ProviderHierarchy.modelOf(type, models);
+      return new ProviderSite(name, model, model == null ? null : CredentialSource.CUSTOM);
     }
   };
   private final ClassValue<ProviderSite> sites = new ClassValue<ProviderSite>() {
@@ -94,6 +92,14 @@ public final class CredentialsRecorder implements Dispatcher {
   @Override
   public void identityResolved(Object provider, Object credentials) {
     record(customSites.get(provider.getClass()), provider, credentials);
+  }
+
+  @Override
+  public void executionCredentials(Object executionContext, Object credentials) {
+    Object provider = accessor.credentialsProvider(executionContext);
+    if (provider != null) {
+      record(customSites.get(provider.getClass()), provider, credentials);
+    }
   }
 
   private void record(ProviderSite site, Object provider, Object credentials) {
@@ -128,7 +134,7 @@ public final class CredentialsRecorder implements Dispatcher {
     }
     ChainWalk walk = walks.get();
     CallPath path = CallPath.of(new Throwable().getStackTrace(), site.model, walk.chainClass);
-    AccessKeyId key = AccessKeyId.of(keyId);
+    AccessKeyId key = keyId.isEmpty() ? AccessKeyId.NONE : AccessKeyId.of(keyId);
     Instant expiration = accessor.expiration(credentials);
     // A wrapped provider's resolutions are the wrapper's too: only the one reported watches the expiry.
     Resolution created = new Resolution(site.model.sdk(), site.source, site.className, key,

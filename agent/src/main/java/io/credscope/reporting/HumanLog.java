@@ -1,5 +1,6 @@
 package io.credscope.reporting;
 
+import io.credscope.credentials.KeyType;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
@@ -69,9 +70,13 @@ final class HumanLog implements EventSink {
         .append("AWS SDK ").append(resolved.sdk().id())
         .append(" credentials from ").append(resolved.profile() != null
             ? resolved.profile().describe() : resolved.source().id())
-        .append(": ").append(resolved.provider())
-        .append(" supplied ").append(resolved.key().type().id())
-        .append(" key ").append(resolved.key().display(maskKeys));
+        .append(": ").append(resolved.provider());
+    if (resolved.key().type() == KeyType.NONE) {
+      line.append(" supplied no key: requests go unsigned");
+    } else {
+      line.append(" supplied ").append(resolved.key().type().id())
+          .append(" key ").append(resolved.key().display(maskKeys));
+    }
     if (resolved.chain() != null) {
       line.append(" via ").append(resolved.chain());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.KeyType;
@@ -171,6 +172,62 @@ class CredentialsRecorderTest {
     assertTrue(events.isEmpty(), events.toString());
   }
 
+  /** SDK v1 asks an application's provider from its request executor, with the provider in the execution context. */
+  @Test
+  void anApplicationsOwnV1ProviderIsCustom() {
+    com.amazonaws.http.ExecutionContext context = new com.amazonaws.http.ExecutionContext();
+    context.setCredentialsProvider(new VaultProviderV1());
+    recorder.executionCredentials(context, context.getCredentialsProvider().getCredentials());
+    recorder.executionCredentials(context, context.getCredentialsProvider().getCredentials());
+    assertEquals(1, events.size());
+    CredentialsResolved resolved = (CredentialsResolved) events.get(0);
+    assertEquals(CredentialSource.CUSTOM, resolved.source());
+    assertEquals(Sdk.V1, resolved.sdk());
+    assertEquals("CredentialsRecorderTest$VaultProviderV1", resolved.provider());
+    assertEquals(2, recorder.resolutions().get(0).count());
+  }
+
+  @Test
+  void v1ProvidersTheSdkKnowsAreLeftToTheirOwnHook() {
+    com.amazonaws.http.ExecutionContext context = new com.amazonaws.http.ExecutionContext();
+    context.setCredentialsProvider(new com.amazonaws.auth.AWSStaticCredentialsProvider(
+        new com.amazonaws.auth.BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", SECRET)));
+    recorder.executionCredentials(context, context.getCredentialsProvider().getCredentials());
+    context.setCredentialsProvider(new com.amazonaws.internal.StaticCredentialsProvider(
+        new com.amazonaws.auth.BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", SECRET)));
+    recorder.executionCredentials(context, context.getCredentialsProvider().getCredentials());
+    assertTrue(events.isEmpty(), events.toString());
+  }
+
+  @Test
+  void anonymousCredentialsAreRecordedWithNoKey() {
+    AnonymousCredentialsProvider anonymous = AnonymousCredentialsProvider.create();
+    recorder.credentialsProvided(anonymous, anonymous.resolveCredentials());
+    com.amazonaws.auth.AWSStaticCredentialsProvider v1 =
+        new com.amazonaws.auth.AWSStaticCredentialsProvider(new com.amazonaws.auth.AnonymousAWSCredentials());
+    recorder.credentialsProvided(v1, v1.getCredentials());
+    assertEquals(2, events.size(), events.toString());
+    CredentialsResolved v2Resolved = (CredentialsResolved) events.get(0);
+    assertEquals(CredentialSource.ANONYMOUS, v2Resolved.source());
+    assertEquals(AccessKeyId.NONE, v2Resolved.key());
+    assertEquals("(none)", v2Resolved.key().display(false));
+    CredentialsResolved v1Resolved = (CredentialsResolved) events.get(1);
+    assertEquals(CredentialSource.STATIC, v1Resolved.source());
+    assertEquals(KeyType.NONE, v1Resolved.key().type());
+  }
+
+  /** An application's own SDK v1 provider. */
+  private static final class VaultProviderV1 implements com.amazonaws.auth.AWSCredentialsProvider {
+    @Override
+    public com.amazonaws.auth.AWSCredentials getCredentials() {
+      return new com.amazonaws.auth.BasicAWSCredentials("AKIAVAULTEXAMPLE0002", SECRET);
+    }
+
+    @Override
+    public void refresh() {
+    }
+  }
+
   /** An application's own provider, as a team might write one around its secret store. */
   private static final class VaultProvider implements AwsCredentialsProvider {
     @Override
@@ -187,11 +244,10 @@ class CredentialsRecorderTest {
   }
 
   @Test
-  void credentialsWithoutAKeyIdAreIgnored() {
+  void objectsThatAreNoCredentialsAreIgnored() {
     recorder.credentialsProvided(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAX", SECRET)), null);
     recorder.credentialsProvided(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAX", SECRET)),
         new Object());
-    resolve(AnonymousCredentialsProvider.create());
     assertTrue(events.isEmpty());
   }
 

@@ -148,12 +148,11 @@ class ScenarioIT {
     table.put(Scenario.STATIC_IN_CODE, List.of(
         new Expected("v2", "static", "StaticCredentialsProvider", "app-config-user", null),
         new Expected("v1", "static", "AWSStaticCredentialsProvider", "app-config-user", null)));
-    // SDK v1 calls an application's provider directly, with no SDK method around it to hook: not yet attributed.
-    // SDK v2 before 2.21 does the same; from 2.21 on it asks through resolveIdentity, which credscope hooks.
-    if (SDK_V2_IDENTITY_API) {
-      table.put(Scenario.CUSTOM_PROVIDER, List.of(
-          new Expected("v2", "custom", "VaultCredentialsProvider", "vault-user", null)));
-    }
+    // Seen where each client asks its provider: v2's resolveIdentity (2.21+) or request set-up (before), v1's
+    // request executor.
+    table.put(Scenario.CUSTOM_PROVIDER, List.of(
+        new Expected("v2", "custom", "VaultCredentialsProvider", "vault-user", null),
+        new Expected("v1", "custom", "VaultCredentialsProviderV1", "vault-user", null)));
     List<Arguments> cases = new ArrayList<>();
     for (Map.Entry<Scenario, List<Expected>> entry : table.entrySet()) {
       javas().forEach(java -> cases.add(Arguments.of(entry.getKey(), entry.getValue(), java.get()[0])));

@@ -10,6 +10,10 @@ import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentation
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,5 +40,33 @@ class AwsSdkCredentialsInstrumentationModuleTest {
     for (String type : module.typeNames()) {
       assertTrue(type.startsWith(module.libraryPackage()), type);
     }
+  }
+
+  /**
+   * On the SDKs on this class path (the newest), the v1 request executor's credentials step is hooked once, and
+   * SDK v2's pre-2.21 request set-up is not matched at all: from 2.21 it calls {@code resolveIdentity}, which is
+   * hooked already, so matching it too would count every resolution twice.
+   */
+  @Test
+  void theClientSeamsMatchWhatTheseSdkVersionsHave() {
+    assertEquals(1, matches(new AwsSdkV1CredentialsInstrumentationModule(),
+        "com.amazonaws.http.AmazonHttpClient$RequestExecutor"));
+    assertEquals(0, matches(new AwsSdkV2CredentialsInstrumentationModule(),
+        "software.amazon.awssdk.awscore.internal.authcontext.AwsCredentialsAuthorizationStrategy"));
+    assertEquals(1, matches(new AwsSdkV2CredentialsInstrumentationModule(),
+        "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider"));
+  }
+
+  private static int matches(InstrumentationModule module, String typeName) {
+    TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofSystemLoader());
+    int count = 0;
+    for (AdviceBinding binding : module.adviceBindings()) {
+      if (binding.typeNames().contains(typeName)) {
+        for (MethodDescription method : pool.describe(typeName).resolve().getDeclaredMethods()) {
+          count += binding.methods().matches(method) ? 1 : 0;
+        }
+      }
+    }
+    return count;
   }
 }

@@ -1,5 +1,8 @@
 package io.credscope.instrumentation.awssdk.v1;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.awssdk.AwsSdkCredentialsInstrumentationModule;
@@ -7,21 +10,28 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
-/** AWS SDK for Java v1: {@code getCredentials()} of its providers and {@code AWSCredentialsProviderChain}. */
+/**
+ * AWS SDK for Java v1: {@code getCredentials()} of its providers and {@code AWSCredentialsProviderChain},
+ * and the request executor's step that asks the client's provider, the application's own included.
+ */
 public final class AwsSdkV1CredentialsInstrumentationModule extends AwsSdkCredentialsInstrumentationModule {
 
   public AwsSdkV1CredentialsInstrumentationModule() {
     super("aws-sdk-v1-credentials", "com.amazonaws.", CredentialChainModel.V1);
   }
 
+  private static final String REQUEST_EXECUTOR = "com.amazonaws.http.AmazonHttpClient$RequestExecutor";
+  private static final String EXECUTION_ADVICE =
+      "io.credscope.instrumentation.awssdk.ExecutionContextCredentialsAdvice";
+
   @Override
   protected Set<String> moreTypeNames() {
-    return Collections.emptySet();
+    return Collections.singleton(REQUEST_EXECUTOR);
   }
 
-  /** v1 calls an application's own provider directly, with no SDK method around the call to hook. */
   @Override
   protected List<AdviceBinding> moreBindings() {
-    return Collections.emptyList();
+    return Collections.singletonList(new AdviceBinding(Collections.singleton(REQUEST_EXECUTOR),
+        named("getCredentialsFromContext").and(takesNoArguments()), EXECUTION_ADVICE));
   }
 }
