@@ -33,6 +33,10 @@ public final class Bridge {
     dispatcher.executionCredentials(executionContext, credentials);
   }
 
+  public static void staticProviderBuilt(Object provider) {
+    dispatcher.staticProviderBuilt(provider);
+  }
+
   public static void credentialsFailed(Object provider, Throwable failure) {
     dispatcher.credentialsFailed(provider, failure);
   }

@@ -30,6 +30,12 @@ public interface Dispatcher {
    */
   void executionCredentials(Object executionContext, Object credentials);
 
+  /**
+   * Application code built a provider around fixed keys. Called on the building thread, once per
+   * provider, so that its code location can be told when the keys are first used.
+   */
+  void staticProviderBuilt(Object provider);
+
   /** A credentials provider threw instead of returning credentials. */
   void credentialsFailed(Object provider, Throwable failure);
 
@@ -57,6 +63,10 @@ public interface Dispatcher {
 
     @Override
     public void executionCredentials(Object executionContext, Object credentials) {
+    }
+
+    @Override
+    public void staticProviderBuilt(Object provider) {
     }
 
     @Override

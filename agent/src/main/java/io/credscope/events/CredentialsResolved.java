@@ -23,6 +23,7 @@ public final class CredentialsResolved implements Event {
   private final Instant expiration;
   private final String sdkProviderName;
   private final String configuredProfile;
+  private final BuildSite buildSite;
   private final ProfileDetails profile;
 
   /**
@@ -30,17 +31,18 @@ public final class CredentialsResolved implements Event {
    * @param expiration when session credentials expire, or {@code null}
    * @param sdkProviderName the SDK's own {@code providerName()}, or {@code null}
    * @param configuredProfile for a profile provider, the profile name it was built with; else {@code null}
+   * @param buildSite for a static provider, where application code built it, if known; else {@code null}
    */
   public CredentialsResolved(Instant time, Sdk sdk, CredentialSource source, String providerClass,
       AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped, Instant expiration,
-      String sdkProviderName, String configuredProfile) {
+      String sdkProviderName, String configuredProfile, BuildSite buildSite) {
     this(time, sdk, source, providerClass, key, chain, caller, skipped, expiration, sdkProviderName,
-        configuredProfile, null);
+        configuredProfile, buildSite, null);
   }
 
   private CredentialsResolved(Instant time, Sdk sdk, CredentialSource source, String providerClass,
       AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped, Instant expiration,
-      String sdkProviderName, String configuredProfile, ProfileDetails profile) {
+      String sdkProviderName, String configuredProfile, BuildSite buildSite, ProfileDetails profile) {
     this.time = time;
     this.sdk = sdk;
     this.source = source;
@@ -52,13 +54,19 @@ public final class CredentialsResolved implements Event {
     this.expiration = expiration;
     this.sdkProviderName = sdkProviderName;
     this.configuredProfile = configuredProfile;
+    this.buildSite = buildSite;
     this.profile = profile;
   }
 
   /** The same resolution, with the profile it came from described (looked up off the application's threads). */
   public CredentialsResolved withProfile(ProfileDetails details) {
     return new CredentialsResolved(time, sdk, source, providerClass, key, chain, caller, skipped, expiration,
-        sdkProviderName, configuredProfile, details);
+        sdkProviderName, configuredProfile, buildSite, details);
+  }
+
+  /** For static credentials, where application code built the provider, if known; else {@code null}. */
+  public BuildSite buildSite() {
+    return buildSite;
   }
 
   /** The profile name the provider was built with, or {@code null} when it follows the environment. */

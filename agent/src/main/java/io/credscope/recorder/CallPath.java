@@ -54,6 +54,19 @@ final class CallPath {
     return new CallPath(nested, chain, caller);
   }
 
+  /**
+   * The frame that called a static provider's factory or constructor, when application code did;
+   * {@code null} when the SDK built the provider for itself (from profile keys, say).
+   */
+  static StackTraceElement builder(StackTraceElement[] stack, String providerClass) {
+    int frame = 0;
+    while (frame < stack.length && (isAgentFrame(stack[frame].getClassName())
+        || stack[frame].getClassName().equals(providerClass))) {
+      frame++;
+    }
+    return frame < stack.length && !isInfrastructure(stack[frame].getClassName()) ? stack[frame] : null;
+  }
+
   private static boolean isAgentFrame(String className) {
     return className.equals(BRIDGE) || className.equals(CredentialsRecorder.class.getName())
         || className.equals(CallPath.class.getName());
@@ -72,7 +85,7 @@ final class CallPath {
     return className.substring(className.lastIndexOf('.') + 1);
   }
 
-  private static String format(StackTraceElement frame) {
+  static String format(StackTraceElement frame) {
     String location = frame.getFileName() == null
         ? "Unknown Source"
         : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();

@@ -5,6 +5,7 @@ import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.FailureReasons;
+import io.credscope.events.BuildSite;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,6 +36,8 @@ public final class CredentialsRecorder implements Dispatcher {
 
   /** Keys per provider class beyond which new keys are counted together, so memory stays bounded. */
   static final int MAX_KEYS_PER_PROVIDER = 256;
+  /** Static providers whose build site is remembered until they are first used; more are not located. */
+  static final int MAX_BUILD_SITES = 1024;
   /** Distinct chain failures reported; more are counted together, so memory stays bounded. */
   static final int MAX_FAILURE_KINDS = 64;
 
@@ -43,6 +47,9 @@ public final class CredentialsRecorder implements Dispatcher {
   private final CredentialsAccessor accessor = new CredentialsAccessor();
   private final List<Resolution> resolutions = new CopyOnWriteArrayList<Resolution>();
   private final LongAdder unrecorded = new LongAdder();
+  /** Weak keys: a provider the application dropped takes its build site with it. */
+  private final Map<Object, BuildSite> buildSites =
+      Collections.synchronizedMap(new WeakHashMap<Object, BuildSite>());
   private final ConcurrentMap<String, ChainFailures> failures = new ConcurrentHashMap<String, ChainFailures>();
   private final ThreadLocal<ChainWalk> walks = new ThreadLocal<ChainWalk>() {
     @Override
@@ -151,7 +158,8 @@ public final class CredentialsRecorder implements Dispatcher {
           ? new ArrayList<ProviderFailure>(walk.failures) : Collections.<ProviderFailure>emptyList();
       events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
           path.chain(), path.caller(), skipped, expiration, accessor.providerName(credentials),
-          site.source == CredentialSource.PROFILE ? CredentialsAccessor.configuredProfile(provider) : null));
+          site.source == CredentialSource.PROFILE ? CredentialsAccessor.configuredProfile(provider) : null,
+          site.source == CredentialSource.STATIC ? buildSites.get(provider) : null));
       if (created.expiresAtMillis != 0L && !clock.instant().isBefore(expiration)) {
         sessionExpired(created);
       }
@@ -172,6 +180,20 @@ public final class CredentialsRecorder implements Dispatcher {
             + resolution.key().masked() + ", which expired at " + expired,
         "refresh the session: the provider must fetch new credentials before " + expired
             + " (calls signed with expired keys fail with ExpiredToken)", evidence));
+  }
+
+  @Override
+  public void staticProviderBuilt(Object provider) {
+    if (buildSites.size() >= MAX_BUILD_SITES) {
+      return;
+    }
+    StackTraceElement builder = CallPath.builder(new Throwable().getStackTrace(), provider.getClass().getName());
+    if (builder == null) {
+      return;
+    }
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    buildSites.put(provider, new BuildSite(builder.getClassName(), CallPath.format(builder),
+        context != null ? context : provider.getClass().getClassLoader()));
   }
 
   @Override

@@ -52,6 +52,7 @@ final class AuditLog implements EventSink {
         record.writeStringField("keyType", resolved.key().type().id());
         writeOptional(record, "chain", resolved.chain());
         writeOptional(record, "caller", resolved.caller());
+        writeOptional(record, "builtAt", resolved.buildSite() == null ? null : resolved.buildSite().location());
         if (resolved.profile() != null) {
           writeProfile(record, resolved.profile());
         }
@@ -75,6 +76,7 @@ final class AuditLog implements EventSink {
         record.writeStringField("source", finding.source().id());
         record.writeStringField("provider", finding.provider());
         record.writeStringField("key", finding.key().display(maskKeys));
+        record.writeStringField("summary", finding.summary());
         for (Map.Entry<String, String> fact : finding.evidence().entrySet()) {
           record.writeStringField(fact.getKey(), fact.getValue());
         }

@@ -80,6 +80,9 @@ final class HumanLog implements EventSink {
     if (resolved.chain() != null) {
       line.append(" via ").append(resolved.chain());
     }
+    if (resolved.buildSite() != null) {
+      line.append(", built at ").append(resolved.buildSite().location());
+    }
     if (resolved.caller() != null) {
       line.append(", first used at ").append(resolved.caller());
     }

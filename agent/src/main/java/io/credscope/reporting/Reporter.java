@@ -4,6 +4,7 @@ import io.credscope.config.AgentConfig;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.findings.FindingRules;
 import io.credscope.profiles.ProfileLookup;
 import io.credscope.recorder.CredentialsRecorder;
 import java.io.File;
@@ -37,6 +38,7 @@ public final class Reporter implements Consumer<Event> {
   };
 
   private final AgentConfig config;
+  private final FindingRules rules;
   private final BlockingQueue<Event> queue = new ArrayBlockingQueue<Event>(QUEUE_CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private volatile CredentialsRecorder recorder;
@@ -45,6 +47,7 @@ public final class Reporter implements Consumer<Event> {
 
   public Reporter(AgentConfig config) {
     this.config = config;
+    this.rules = new FindingRules(config.maskKeys());
   }
 
   /**
@@ -99,18 +102,27 @@ public final class Reporter implements Consumer<Event> {
         if (event == STOP) {
           return;
         }
-        for (EventSink sink : sinks()) {
-          try {
-            sink.accept(event);
-          } catch (Throwable t) {
-            Diagnostics.error("could not report " + event.type() + ": " + t);
-          }
+        deliver(event);
+        try {
+          rules.observe(event, this::deliver);
+        } catch (Throwable t) {
+          Diagnostics.error("could not check " + event.type() + " for findings: " + t);
         }
       }
     } catch (InterruptedException stopped) {
       Thread.currentThread().interrupt();
     } catch (Throwable t) {
       Diagnostics.error("reporting stopped: " + t);
+    }
+  }
+
+  private void deliver(Event event) {
+    for (EventSink sink : sinks()) {
+      try {
+        sink.accept(event);
+      } catch (Throwable t) {
+        Diagnostics.error("could not report " + event.type() + ": " + t);
+      }
     }
   }
 

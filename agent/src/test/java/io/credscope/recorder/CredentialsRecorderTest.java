@@ -216,6 +216,29 @@ class CredentialsRecorderTest {
     assertEquals(KeyType.NONE, v1Resolved.key().type());
   }
 
+  @Test
+  void staticKeysCarryWhereTheApplicationBuiltThem() {
+    StaticCredentialsProvider provider =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET));
+    recorder.staticProviderBuilt(provider);
+    resolve(provider);
+    CredentialsResolved resolved = (CredentialsResolved) events.get(0);
+    assertEquals(getClass().getName(), resolved.buildSite().className());
+    assertTrue(resolved.buildSite().location().startsWith(getClass().getName()
+        + ".staticKeysCarryWhereTheApplicationBuiltThem(CredentialsRecorderTest.java:"), resolved.buildSite().location());
+    assertEquals(getClass().getClassLoader(), resolved.buildSite().loader());
+  }
+
+  /** The SDK builds static providers for itself (around profile keys, say): that is no application code. */
+  @Test
+  void staticProvidersTheSdkBuildsHaveNoBuildSite() {
+    StaticCredentialsProvider provider =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET));
+    java.util.Optional.of(provider).ifPresent(recorder::staticProviderBuilt);
+    resolve(provider);
+    assertEquals(null, ((CredentialsResolved) events.get(0)).buildSite());
+  }
+
   /** An application's own SDK v1 provider. */
   private static final class VaultProviderV1 implements com.amazonaws.auth.AWSCredentialsProvider {
     @Override

@@ -30,7 +30,7 @@ class AuditLogTest {
   private static CredentialsResolved resolved(String chain, String caller) {
     return new CredentialsResolved(Instant.parse("2026-11-22T10:15:30.123Z"), Sdk.V2, CredentialSource.ENVIRONMENT,
         "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider",
-        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), chain, caller, List.of(), null, null, null);
+        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), chain, caller, List.of(), null, null, null, null);
   }
 
   @Test

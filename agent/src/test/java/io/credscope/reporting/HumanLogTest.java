@@ -18,7 +18,7 @@ class HumanLogTest {
   void oneLineSaysWhatWonAndWhere() {
     CredentialsResolved resolved = new CredentialsResolved(Instant.now(), Sdk.V2, CredentialSource.ENVIRONMENT,
         "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider",
-        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "DefaultCredentialsProvider", "com.example.Main.main(Main.java:7)", List.of(), null, null, null);
+        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "DefaultCredentialsProvider", "com.example.Main.main(Main.java:7)", List.of(), null, null, null, null);
     assertEquals("AWS SDK v2 credentials from environment: EnvironmentVariableCredentialsProvider supplied "
         + "long-term key AKIA\u2026MPLE via DefaultCredentialsProvider, first used at com.example.Main.main(Main.java:7)",
         new HumanLog(true).describe(resolved));
@@ -28,7 +28,7 @@ class HumanLogTest {
   void unmaskedKeyOnlyWhenAskedFor() {
     CredentialsResolved resolved = new CredentialsResolved(Instant.now(), Sdk.V2, CredentialSource.STATIC,
         "software.amazon.awssdk.auth.credentials.StaticCredentialsProvider",
-        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), null, null, List.of(), null, null, null);
+        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), null, null, List.of(), null, null, null, null);
     assertEquals("AWS SDK v2 credentials from static: StaticCredentialsProvider supplied long-term key "
         + "AKIAIOSFODNN7EXAMPLE", new HumanLog(false).describe(resolved));
   }

@@ -27,6 +27,8 @@ public final class AwsSdkV2CredentialsInstrumentationModule extends AwsSdkCreden
 
   private static final String IDENTITY_ADVICE = "io.credscope.instrumentation.awssdk.IdentityProviderAdvice";
   private static final String RESOLVED_ADVICE = "io.credscope.instrumentation.awssdk.ResolvedCredentialsAdvice";
+  private static final String FACTORY_ADVICE = "io.credscope.instrumentation.awssdk.StaticProviderFactoryAdvice";
+  private static final String STATIC_PROVIDER = "software.amazon.awssdk.auth.credentials.StaticCredentialsProvider";
   private static final String PROVIDER_INTERFACE = "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider";
   private static final Set<String> REQUEST_SET_UP = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
       "software.amazon.awssdk.awscore.internal.authcontext.AwsCredentialsAuthorizationStrategy",
@@ -40,6 +42,7 @@ public final class AwsSdkV2CredentialsInstrumentationModule extends AwsSdkCreden
   protected Set<String> moreTypeNames() {
     Set<String> names = new HashSet<String>(REQUEST_SET_UP);
     names.add(PROVIDER_INTERFACE);
+    names.add(STATIC_PROVIDER);
     return names;
   }
 
@@ -55,6 +58,7 @@ public final class AwsSdkV2CredentialsInstrumentationModule extends AwsSdkCreden
             named("resolveIdentity").and(takesArguments(1)).and(not(isAbstract())), IDENTITY_ADVICE),
         new AdviceBinding(REQUEST_SET_UP,
             named("resolveCredentials").and(isStatic()).and(takesArgument(0, named(PROVIDER_INTERFACE))),
-            RESOLVED_ADVICE));
+            RESOLVED_ADVICE),
+        new AdviceBinding(Collections.singleton(STATIC_PROVIDER), named("create").and(isStatic()), FACTORY_ADVICE));
   }
 }

@@ -1,0 +1,68 @@
+package io.credscope.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.credscope.credentials.AccessKeyId;
+import io.credscope.credentials.CredentialSource;
+import io.credscope.credentials.Sdk;
+import io.credscope.events.BuildSite;
+import io.credscope.events.CredentialsResolved;
+import io.credscope.events.Finding;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HardcodedKeyRuleTest {
+
+  private static final String STATIC_PROVIDER = "software.amazon.awssdk.auth.credentials.StaticCredentialsProvider";
+
+  private static CredentialsResolved staticKeys(String keyId, BuildSite site) {
+    return new CredentialsResolved(Instant.now(), Sdk.V2, CredentialSource.STATIC, STATIC_PROVIDER,
+        AccessKeyId.of(keyId), null, "com.example.Main.run(Main.java:20)", List.of(), null, null, null, site);
+  }
+
+  private static BuildSite builtIn(Class<?> type) {
+    return new BuildSite(type.getName(), type.getName() + ".client(X.java:9)", type.getClassLoader());
+  }
+
+  @Test
+  void aLiteralInTheBuildingClassIsCritical() {
+    Finding finding = new HardcodedKeyRule(true).evaluate(
+        staticKeys(ConstantPoolStringsTest.LITERAL, builtIn(ConstantPoolStringsTest.WithLiteral.class)));
+    assertEquals("HARDCODED_KEY", finding.id());
+    assertEquals(Finding.Severity.CRITICAL, finding.severity());
+    assertEquals("proven", finding.evidence().get("literal"));
+    assertEquals(ConstantPoolStringsTest.WithLiteral.class.getName(), finding.evidence().get("class"));
+    assertTrue(finding.summary().contains("AKIA\u2026L001 is a string literal"), finding.summary());
+    assertFalse(finding.summary().contains(ConstantPoolStringsTest.LITERAL), "masked: " + finding.summary());
+  }
+
+  @Test
+  void keysReadAtRunTimeAreStaticCredentialsFromCodeNotLiterals() {
+    Finding finding = new HardcodedKeyRule(true).evaluate(
+        staticKeys(ConstantPoolStringsTest.LITERAL, builtIn(ConstantPoolStringsTest.WithoutLiteral.class)));
+    assertEquals(Finding.Severity.HIGH, finding.severity());
+    assertEquals("not proven", finding.evidence().get("literal"));
+    assertTrue(finding.summary().startsWith("static credentials built in code at "), finding.summary());
+  }
+
+  @Test
+  void withoutABuildSiteTheCallerIsTheLocationAndNothingIsProven() {
+    Finding finding = new HardcodedKeyRule(true).evaluate(staticKeys(ConstantPoolStringsTest.LITERAL, null));
+    assertEquals(Finding.Severity.HIGH, finding.severity());
+    assertEquals("com.example.Main.run(Main.java:20)", finding.evidence().get("location"));
+  }
+
+  @Test
+  void otherSourcesAndAnonymousCredentialsAreNoConcern() {
+    assertNull(new HardcodedKeyRule(true).evaluate(new CredentialsResolved(Instant.now(), Sdk.V2,
+        CredentialSource.ENVIRONMENT, "x.EnvironmentVariableCredentialsProvider", AccessKeyId.of("AKIAENVKEY0000000001"),
+        null, null, List.of(), null, null, null, null)));
+    assertNull(new HardcodedKeyRule(true).evaluate(new CredentialsResolved(Instant.now(), Sdk.V1,
+        CredentialSource.STATIC, "com.amazonaws.auth.AWSStaticCredentialsProvider", AccessKeyId.NONE,
+        null, null, List.of(), null, null, null, null)));
+  }
+}
