@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credscope.it.apps.HardcodedKeyApp;
 import io.credscope.it.apps.StaticKeysApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,13 +56,18 @@ class AgentStartIT {
     List<String> agentLines = result.stderr().lines().collect(Collectors.toList());
     assertEquals(List.of(
         "[credscope] INFO  AWS SDK v2 credentials from static: StaticCredentialsProvider supplied long-term key "
-            + "AKIA\u2026MPLE, first used at io.credscope.it.apps.StaticKeysApp.main(StaticKeysApp.java:17)",
+            + "AKIA\u2026MPLE, built at io.credscope.it.apps.StaticKeysApp.main(StaticKeysApp.java:14), first used at "
+            + "io.credscope.it.apps.StaticKeysApp.main(StaticKeysApp.java:17)",
+        "[credscope] WARN  HARDCODED_KEY (high): static credentials built in code at "
+            + "io.credscope.it.apps.StaticKeysApp.main(StaticKeysApp.java:14) supply key AKIA\u2026MPLE; its id is not "
+            + "a literal there, so it is read at run time; fix: let the default credentials chain find a role or "
+            + "profile instead of building static credentials in code",
         "[credscope] INFO  summary: AWS credentials used by this JVM (1 distinct)",
         "[credscope] INFO    SDK v2 static StaticCredentialsProvider AKIA\u2026MPLE (long-term): 7 resolutions"),
         agentLines, "nothing else on stderr: no JVM or library warnings either");
 
     List<JsonNode> records = readAudit(audit);
-    assertEquals(2, records.size());
+    assertEquals(3, records.size());
     JsonNode resolved = records.get(0);
     assertEquals("credentials.resolved", resolved.get("event").asText());
     assertEquals("static", resolved.get("source").asText());
@@ -70,7 +76,35 @@ class AgentStartIT {
     assertEquals("AKIA\u2026MPLE", resolved.get("key").asText());
     assertEquals("long-term", resolved.get("keyType").asText());
     assertEquals("io.credscope.it.apps.StaticKeysApp.main(StaticKeysApp.java:17)", resolved.get("caller").asText());
-    assertEquals(7, records.get(1).get("resolutions").get(0).get("count").asInt());
+    assertEquals("io.credscope.it.apps.StaticKeysApp.main(StaticKeysApp.java:14)", resolved.get("builtAt").asText());
+    JsonNode finding = records.get(1);
+    assertEquals("HARDCODED_KEY", finding.get("id").asText());
+    assertEquals("high", finding.get("severity").asText());
+    assertEquals("not proven", finding.get("literal").asText(), "the key came from the command line");
+    assertEquals(7, records.get(2).get("resolutions").get(0).get("count").asInt());
+    assertNoSecret(result, audit);
+  }
+
+  /** The literal is proven from the class bytes the application's own loader reads. */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void aLiteralKeyInCodeIsCritical(String java) throws Exception {
+    Path audit = folder.resolve("audit.jsonl");
+    ForkedJvm.Result result = ForkedJvm.run(List.of(java, "-javaagent:" + ForkedJvm.AGENT_JAR + "=audit=" + audit,
+        "-cp", ForkedJvm.applicationClassPath(), HardcodedKeyApp.class.getName()), Map.of(), folder);
+    assertEquals(0, result.exitCode(), result.all());
+    List<JsonNode> findings = readAudit(audit).stream()
+        .filter(record -> record.get("event").asText().equals("finding")).collect(Collectors.toList());
+    assertEquals(1, findings.size(), findings.toString());
+    JsonNode finding = findings.get(0);
+    assertEquals("HARDCODED_KEY", finding.get("id").asText());
+    assertEquals("critical", finding.get("severity").asText());
+    assertEquals("proven", finding.get("literal").asText());
+    assertEquals(HardcodedKeyApp.class.getName(), finding.get("class").asText());
+    assertTrue(finding.get("location").asText().startsWith(HardcodedKeyApp.class.getName() + ".main(HardcodedKeyApp.java:"),
+        finding.toString());
+    assertTrue(result.stderr().contains("[credscope] WARN  HARDCODED_KEY (critical): access key AKIA\u2026MPLE is a "
+        + "string literal in " + HardcodedKeyApp.class.getName()), result.stderr());
     assertNoSecret(result, audit);
   }
 
@@ -102,7 +136,8 @@ class AgentStartIT {
         Map.of(), folder);
     assertEquals(0, result.exitCode(), result.all());
     List<JsonNode> findings = readAudit(audit).stream()
-        .filter(record -> record.get("event").asText().equals("finding")).collect(Collectors.toList());
+        .filter(record -> record.get("id") != null && record.get("id").asText().equals("SESSION_EXPIRED"))
+        .collect(Collectors.toList());
     assertEquals(1, findings.size(), "once, not per use: " + findings);
     JsonNode finding = findings.get(0);
     assertEquals("SESSION_EXPIRED", finding.get("id").asText());
@@ -153,7 +188,8 @@ class AgentStartIT {
     ForkedJvm.Result result = runApp(ForkedJvm.defaultJava(), null,
         List.of("-Dcredscope.audit=" + audit, "-Dcredscope.mask=off", "-Dcredscope.log=warn"), Map.of());
     assertEquals(0, result.exitCode(), result.all());
-    assertEquals("", result.stderr(), "log=warn hides the info lines");
+    assertTrue(result.stderr().lines().allMatch(line -> line.startsWith("[credscope] WARN  HARDCODED_KEY (high)")),
+        "log=warn hides the info lines, and shows the finding: " + result.stderr());
     assertEquals(KEY_ID, readAudit(audit).get(0).get("key").asText(), "mask=off shows the whole key id");
   }
 
