@@ -1,9 +1,13 @@
 package io.credscope.cli;
 
+import io.credscope.probe.HostSettings;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
 
 /**
- * {@code java -jar credscope-agent.jar ...}: the command line. Exit codes: 0 done, 2 usage error.
+ * {@code java -jar credscope-agent.jar ...}: the command line. Exit codes: 0 done, 2 usage error, and for
+ * {@code doctor} 3 when a finding of severity high or above applies.
  */
 public final class Cli {
 
@@ -25,6 +29,10 @@ public final class Cli {
       out.flush();
       return OK;
     }
+    if (arguments[0].equals("doctor")) {
+      return Doctor.run(Arrays.copyOfRange(arguments, 1, arguments.length), HostSettings.ofThisProcess(),
+          Clock.systemUTC(), out, err);
+    }
     err.println("credscope: unknown command '" + arguments[0] + "'; try --help");
     err.flush();
     return USAGE;
@@ -42,8 +50,13 @@ public final class Cli {
         + "  audit=FILE|off       append JSON Lines audit records to FILE (default off)" + nl
         + "  log=LEVEL            stderr lines: off, error, warn, info, debug, trace (default info)" + nl
         + "  mask=on|off          show access key ids as AKIA\u2026WXYZ (default on)" + nl
+        + "  probeTimeout=MS      IMDS connect and answer timeout of the host probe: 1000, 500ms, 1s (default 1000)"
+        + nl
         + nl
         + "Commands:" + nl
+        + "  doctor [--json] [--timeout=MS] [--no-mask]" + nl
+        + "                       check the credentials this host offers both SDKs' default chains;" + nl
+        + "                       exit 3 when a finding of severity high or above applies (doctor --help)" + nl
         + "  --version            print the version" + nl
         + "  --help               print this help" + nl;
   }

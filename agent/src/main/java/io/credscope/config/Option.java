@@ -28,6 +28,13 @@ public enum Option {
     boolean accepts(String value) {
       return value.equals("on") || value.equals("off");
     }
+  },
+  /** How long the host probe waits for IMDS to connect and to answer, each; see {@link TimeoutValue}. */
+  PROBE_TIMEOUT("probeTimeout", "1000", "milliseconds from 1 to 60000, as 1000, 500ms or 1s") {
+    @Override
+    boolean accepts(String value) {
+      return TimeoutValue.millis(value) > 0;
+    }
   };
 
   private final String key;
@@ -58,14 +65,20 @@ public enum Option {
     return "credscope." + key;
   }
 
+  /** {@code CREDSCOPE_} and the key in upper case, camel case split by underscores: {@code CREDSCOPE_PROBE_TIMEOUT}. */
   public String environmentVariable() {
-    return "CREDSCOPE_" + key.toUpperCase(Locale.ROOT);
+    return "CREDSCOPE_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
-  /** Returns the option with this key, or {@code null}. */
+  /**
+   * Returns the option with this key, or {@code null}. The environment variable's name after {@code CREDSCOPE_}, in
+   * lower case ({@code probe_timeout}), names its option too, because that is how {@link AgentConfig} looks
+   * environment variables up.
+   */
   static Option forKey(String key) {
     for (Option option : values()) {
-      if (option.key.equals(key)) {
+      if (option.key.equals(key)
+          || option.environmentVariable().substring("CREDSCOPE_".length()).toLowerCase(Locale.ROOT).equals(key)) {
         return option;
       }
     }

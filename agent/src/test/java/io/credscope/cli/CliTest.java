@@ -28,9 +28,20 @@ class CliTest {
   void helpListsEveryOption() {
     assertEquals(0, run("--help"));
     String help = out.toString(StandardCharsets.UTF_8);
-    for (String option : new String[] {"enabled=", "audit=", "log=", "mask="}) {
+    for (String option : new String[] {"enabled=", "audit=", "log=", "mask=", "probeTimeout="}) {
       assertTrue(help.contains(option), option);
     }
+    assertTrue(help.contains("  doctor [--json] [--timeout=MS] [--no-mask]"), help);
+  }
+
+  @Test
+  void doctorIsACommand() {
+    assertEquals(0, run("doctor", "--help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("credscope doctor "));
+    // A usage error stops the doctor before it looks at this host.
+    assertEquals(2, run("doctor", "--frobnicate"));
+    assertEquals("doctor: unknown argument '--frobnicate'; try doctor --help" + System.lineSeparator(),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -60,8 +60,8 @@ class AgentConfigTest {
   void unknownKeyIsNamedWithTheValidOnes() {
     AgentConfig config = load("colour=blue", properties("credscope.verbose", "yes"), Map.of("CREDSCOPE_FOO", "1"));
     assertEquals(3, problems.size(), problems.toString());
-    assertEquals("unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask",
-        problems.get(2));
+    assertEquals("unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, "
+        + "probeTimeout", problems.get(2));
     assertTrue(problems.get(1).contains("'verbose' (from system property credscope.verbose)"), problems.get(1));
     assertTrue(problems.get(0).contains("(from environment variable CREDSCOPE_FOO)"), problems.get(0));
     assertEquals("info", config.logLevel());
@@ -78,7 +78,9 @@ class AgentConfigTest {
   @Test
   void argumentWithoutEqualsIsReported() {
     load("debug", new Properties(), Map.of());
-    assertEquals(List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask"), problems);
+    assertEquals(
+        List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, probeTimeout"),
+        problems);
   }
 
   @Test
