@@ -111,6 +111,11 @@ public final class AgentConfig {
     return get(Option.LOG);
   }
 
+  /** How long the host probe waits for IMDS, per connection and per answer. */
+  public int probeTimeoutMillis() {
+    return (int) TimeoutValue.millis(get(Option.PROBE_TIMEOUT));
+  }
+
   public boolean maskKeys() {
     return get(Option.MASK).equals("on");
   }

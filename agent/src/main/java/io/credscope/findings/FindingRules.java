@@ -3,6 +3,7 @@ package io.credscope.findings;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,11 +20,17 @@ public final class FindingRules {
 
   private final HardcodedKeyRule hardcodedKey;
   private final MultipleIdentitiesRule multipleIdentities;
+  private final ShadowWatch shadowWatch;
   private final Set<String> raised = new HashSet<String>();
 
-  public FindingRules(boolean maskKeys) {
+  /**
+   * @param probeTimeoutMillis how long the host probe waits for IMDS, per connection and per answer
+   * @param probed where the host probe's findings go, from its own thread
+   */
+  public FindingRules(boolean maskKeys, int probeTimeoutMillis, Consumer<? super Finding> probed) {
     this.hardcodedKey = new HardcodedKeyRule(maskKeys);
     this.multipleIdentities = new MultipleIdentitiesRule(maskKeys);
+    this.shadowWatch = new ShadowWatch(probeTimeoutMillis, probed, Clock.systemUTC());
   }
 
   /** Called on the reporter thread only; findings go to {@code findings} before this returns. */
@@ -34,6 +41,12 @@ public final class FindingRules {
     CredentialsResolved resolved = (CredentialsResolved) event;
     raise(hardcodedKey.evaluate(resolved), findings);
     raise(multipleIdentities.evaluate(resolved), findings);
+    shadowWatch.winnerReported(resolved);
+  }
+
+  /** Waits, at most the given time, for the host probes under way: at the end of the run. */
+  public void awaitProbes(long millis) throws InterruptedException {
+    shadowWatch.awaitIdle(millis);
   }
 
   private void raise(Finding finding, Consumer<Finding> findings) {

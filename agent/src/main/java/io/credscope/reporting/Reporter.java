@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -47,7 +48,7 @@ public final class Reporter implements Consumer<Event> {
 
   public Reporter(AgentConfig config) {
     this.config = config;
-    this.rules = new FindingRules(config.maskKeys());
+    this.rules = new FindingRules(config.maskKeys(), config.probeTimeoutMillis(), this);
   }
 
   /**
@@ -102,6 +103,10 @@ public final class Reporter implements Consumer<Event> {
         if (event == STOP) {
           return;
         }
+        if (event instanceof Barrier) {
+          ((Barrier) event).reached.countDown();
+          continue;
+        }
         deliver(event);
         try {
           rules.observe(event, this::deliver);
@@ -142,11 +147,24 @@ public final class Reporter implements Consumer<Event> {
     return event;
   }
 
+  /**
+   * At exit: lets the reporter catch up, then the host probes it started, whose findings it then
+   * reports too, all within {@link #EXIT_DRAIN_MILLIS}, so that a short run still gets its findings
+   * and a hung IMDS never holds the exit longer than that.
+   */
   private void finish() {
     try {
       Thread running = worker;
-      if (running != null && queue.offer(STOP, EXIT_DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
-        running.join(EXIT_DRAIN_MILLIS);
+      long deadline = System.currentTimeMillis() + EXIT_DRAIN_MILLIS;
+      if (running != null) {
+        Barrier caughtUp = new Barrier();
+        if (queue.offer(caughtUp, EXIT_DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+          caughtUp.reached.await(remaining(deadline), TimeUnit.MILLISECONDS);
+          rules.awaitProbes(remaining(deadline));
+        }
+        if (queue.offer(STOP, remaining(deadline), TimeUnit.MILLISECONDS)) {
+          running.join(Math.max(1, remaining(deadline)));
+        }
       }
       CredentialsRecorder counted = recorder;
       RunSummary summary = counted == null
@@ -158,6 +176,25 @@ public final class Reporter implements Consumer<Event> {
       }
     } catch (Throwable t) {
       Diagnostics.error("could not write the end-of-run summary: " + t);
+    }
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.currentTimeMillis());
+  }
+
+  /** Reached once the reporter has handled every event queued before it. */
+  private static final class Barrier implements Event {
+    final CountDownLatch reached = new CountDownLatch(1);
+
+    @Override
+    public String type() {
+      return "barrier";
+    }
+
+    @Override
+    public java.time.Instant time() {
+      return java.time.Instant.EPOCH;
     }
   }
 

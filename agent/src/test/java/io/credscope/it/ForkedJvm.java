@@ -61,6 +61,8 @@ final class ForkedJvm {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("CREDSCOPE_") || name.startsWith("AWS_"));
+    // The host probe would ask this machine's IMDS, if it has one; the findings must not depend on where tests run.
+    builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
     builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
