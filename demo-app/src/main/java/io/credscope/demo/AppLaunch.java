@@ -137,6 +137,13 @@ public final class AppLaunch {
     return this;
   }
 
+  /** Points both SDKs, and credscope's probe, at another instance metadata endpoint. */
+  public AppLaunch imdsEndpoint(String endpoint) {
+    systemProperties.put("aws.ec2MetadataServiceEndpoint", endpoint);
+    systemProperties.put("com.amazonaws.sdk.ec2MetadataServiceEndpointOverride", endpoint);
+    return this;
+  }
+
   public AppLaunch calls(int count) {
     this.calls = count;
     return this;

@@ -1,5 +1,6 @@
 package io.credscope.demo;
 
+import io.credscope.demo.app.HardcodedCredentials;
 import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
 import io.credscope.demo.fakeaws.Identities;
@@ -114,12 +115,12 @@ public enum Scenario {
     }
   },
 
-  STATIC_IN_CODE("keys the application reads from its own settings and builds into its clients in code") {
+  STATIC_IN_CODE("keys the application reads from a properties file at run time and builds into its clients in "
+      + "code, on a host with an instance role: static credentials from code, not literals") {
     @Override
-    void prepare(AppLaunch launch, FakeAws aws) {
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
       DemoKeys keys = aws.createUserKey("app-config-user");
-      launch.credentials("static").environment("DEMO_ACCESS_KEY_ID", keys.accessKeyId())
-          .environment("DEMO_SECRET_ACCESS_KEY", keys.secretAccessKey()).secret(keys);
+      launch.credentials("static").environment("DEMO_CREDENTIALS_FILE", appProperties(launch, keys)).secret(keys);
     }
   },
 
@@ -150,7 +151,92 @@ public enum Scenario {
     void prepare(AppLaunch launch, FakeAws aws) {
       launch.environment("AWS_EC2_METADATA_DISABLED", "true");
     }
+  },
+
+  SYSPROPS_SHADOW_CONTAINER("keys in -Daws.accessKeyId win over the ECS task role the container offers") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      DemoKeys keys = aws.createUserKey("sysprops-user");
+      launch.environment("AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.container().fullUri())
+          .environment("AWS_CONTAINER_AUTHORIZATION_TOKEN", FakeAws.CONTAINER_AUTHORIZATION_TOKEN)
+          .systemProperty("aws.accessKeyId", keys.accessKeyId())
+          .systemProperty("aws.secretAccessKey", keys.secretAccessKey())
+          .systemProperty("aws.secretKey", keys.secretAccessKey()).secret(keys);
+    }
+  },
+
+  PROFILE_SHADOWS_WEB_IDENTITY("an EKS pod with IRSA whose application asks the profile provider itself, and gets "
+      + "static keys from a profile instead of the pod's role") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys keys = aws.createUserKey("profile-user");
+      launch.credentials("profile").credentialsFile("[default]\naws_access_key_id = " + keys.accessKeyId()
+              + "\naws_secret_access_key = " + keys.secretAccessKey() + "\n")
+          .environment("AWS_WEB_IDENTITY_TOKEN_FILE",
+              launch.privateFile("web-identity-token", "eyJhbGciOiJSUzI1NiJ9.fake-service-account-token").toString())
+          .environment("AWS_ROLE_ARN", "arn:aws:iam::" + Identities.ACCOUNT + ":role/" + WEB_IDENTITY_ROLE)
+          .environment("AWS_EC2_METADATA_DISABLED", "true").secret(keys);
+    }
+  },
+
+  HARDCODED_LITERAL("an access key written into the application's code, on a host with an instance role") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      launch.credentials("literal").secret(aws.registerUserKey("hardcoded-user", HardcodedCredentials.ACCESS_KEY_ID,
+          HardcodedCredentials.SECRET_ACCESS_KEY));
+    }
+  },
+
+  TWO_KEYS("on a laptop, the S3 client gets keys from the application's properties file, the other clients the "
+      + "environment's: two identities in one JVM") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys environment = aws.createUserKey("env-user");
+      DemoKeys properties = aws.createUserKey("app-config-user");
+      launch.credentials("mixed").environment("DEMO_CREDENTIALS_FILE", appProperties(launch, properties))
+          .environment("AWS_ACCESS_KEY_ID", environment.accessKeyId())
+          .environment("AWS_SECRET_ACCESS_KEY", environment.secretAccessKey())
+          .environment("AWS_EC2_METADATA_DISABLED", "true").secret(environment).secret(properties);
+    }
+  },
+
+  WORLD_READABLE_CREDENTIALS("on a laptop, static keys in a credentials file that every user of the machine can "
+      + "read") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys keys = aws.createUserKey("profile-user");
+      Path file = launch.workDirectory().resolve("aws-credentials");
+      Files.writeString(file, "[default]\naws_access_key_id = " + keys.accessKeyId() + "\naws_secret_access_key = "
+          + keys.secretAccessKey() + "\n");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      launch.environment("AWS_EC2_METADATA_DISABLED", "true").secret(keys);
+    }
+  },
+
+  LAPTOP_PROFILE("clean: static keys in the default profile, on a laptop with no role around") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys keys = aws.createUserKey("profile-user");
+      launch.credentialsFile("[default]\naws_access_key_id = " + keys.accessKeyId() + "\naws_secret_access_key = "
+          + keys.secretAccessKey() + "\n").environment("AWS_EC2_METADATA_DISABLED", "true").secret(keys);
+    }
+  },
+
+  LAPTOP_ENV_KEYS("clean: keys in the environment, on a laptop whose metadata address swallows every packet") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      DemoKeys keys = aws.createUserKey("env-user");
+      launch.environment("AWS_ACCESS_KEY_ID", keys.accessKeyId())
+          .environment("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey())
+          .imdsEndpoint(aws.silent().endpoint().toString()).secret(keys);
+    }
   };
+
+  /** The application's own settings file, with keys no SDK reads: it builds them into its clients. */
+  private static String appProperties(AppLaunch launch, DemoKeys keys) throws IOException {
+    return launch.privateFile("app.properties", "access.key.id=" + keys.accessKeyId() + "\nsecret.access.key="
+        + keys.secretAccessKey() + "\n").toString();
+  }
 
   public static final String WEB_IDENTITY_ROLE = "demo-web-role";
   public static final String PRODUCTION_ROLE = "ProdAccountRoleName";

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * with each SDK's default credentials chain and calls them. Nothing in it knows about credscope;
  * which credentials it ends up with depends only on the environment the demo gives it.
  *
- * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N] [--credentials default|static|custom]</pre>
+ * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N] [--credentials default|static|custom|literal|profile|mixed]</pre>
  */
 public final class DemoApp {
 
@@ -33,15 +33,14 @@ public final class DemoApp {
         URI.create(options.get("--dynamodb")));
     int rounds = Integer.parseInt(options.getOrDefault("--calls", "3"));
     boolean failed = false;
-    String credentials = options.getOrDefault("--credentials", "default");
-    if (!List.of("default", "static", "custom").contains(credentials)) {
-      throw new IllegalArgumentException("unknown --credentials '" + credentials + "'; use default, static or custom");
-    }
+    CredentialsMode credentials = CredentialsMode.of(options.getOrDefault("--credentials", "default"));
     for (String sdk : options.getOrDefault("--sdk", "v2").split(",")) {
-      StaticKeys keys = credentials.equals("default") ? null : StaticKeys.fromEnvironment();
-      try (Workload workload = workload(sdk.trim(), endpoints, keys, credentials.equals("custom"))) {
+      StaticKeys keys = credentials.readsKeys() ? StaticKeys.fromConfiguration() : null;
+      try (Workload workload = workload(sdk.trim(), endpoints, credentials, keys)) {
         LOG.info("SDK {}: AWS SDK for Java {}", workload.sdk(), workload.sdkVersion());
+        long first = System.nanoTime();
         String caller = workload.round();
+        LOG.info("SDK {}: first round in {} us", workload.sdk(), (System.nanoTime() - first) / 1000);
         LOG.info("SDK {}: sts:GetCallerIdentity says this application is {}", workload.sdk(), caller);
         if (rounds > 1) {
           long start = System.nanoTime();
@@ -62,10 +61,10 @@ public final class DemoApp {
     }
   }
 
-  private static Workload workload(String sdk, Endpoints endpoints, StaticKeys keys, boolean custom) {
+  private static Workload workload(String sdk, Endpoints endpoints, CredentialsMode credentials, StaticKeys keys) {
     return switch (sdk) {
-      case "v2" -> new SdkV2Workload(endpoints, keys, custom);
-      case "v1" -> new SdkV1Workload(endpoints, keys, custom);
+      case "v2" -> new SdkV2Workload(endpoints, credentials, keys);
+      case "v1" -> new SdkV1Workload(endpoints, credentials, keys);
       default -> throw new IllegalArgumentException("unknown SDK '" + sdk + "'; use v1, v2, or both: v2,v1");
     };
   }

@@ -2,6 +2,7 @@ package io.credscope.demo.app;
 
 import com.amazonaws.auth.AWSCredentialsProvider;
 import com.amazonaws.auth.AWSStaticCredentialsProvider;
+import com.amazonaws.auth.profile.ProfileCredentialsProvider;
 import com.amazonaws.auth.BasicAWSCredentials;
 import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
 import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;
@@ -22,17 +23,20 @@ final class SdkV1Workload implements Workload {
   private final AmazonS3 s3;
   private final AmazonDynamoDB dynamoDb;
 
-  /**
-   * @param keys keys to build the clients with, or {@code null} for the SDK's default chain
-   * @param custom whether the keys come through the application's own provider rather than a static one
-   */
-  SdkV1Workload(Endpoints endpoints, StaticKeys keys, boolean custom) {
-    AWSCredentialsProvider credentials = keys == null ? null
-        : custom ? new VaultCredentialsProviderV1(keys)
+  /** @param keys the keys the application read, for the modes that read any; else {@code null} */
+  SdkV1Workload(Endpoints endpoints, CredentialsMode mode, StaticKeys keys) {
+    AWSCredentialsProvider credentials = switch (mode) {
+      case DEFAULT, MIXED -> null;
+      case STATIC -> new AWSStaticCredentialsProvider(new BasicAWSCredentials(keys.accessKeyId(), keys.secretAccessKey()));
+      case CUSTOM -> new VaultCredentialsProviderV1(keys);
+      case PROFILE -> new ProfileCredentialsProvider();
+      case LITERAL -> HardcodedCredentials.v1();
+    };
+    AWSCredentialsProvider s3Credentials = mode != CredentialsMode.MIXED ? credentials
         : new AWSStaticCredentialsProvider(new BasicAWSCredentials(keys.accessKeyId(), keys.secretAccessKey()));
     sts = AWSSecurityTokenServiceClientBuilder.standard().withCredentials(credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.sts().toString(), REGION)).build();
-    s3 = AmazonS3ClientBuilder.standard().withPathStyleAccessEnabled(true).withCredentials(credentials)
+    s3 = AmazonS3ClientBuilder.standard().withPathStyleAccessEnabled(true).withCredentials(s3Credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.s3().toString(), REGION)).build();
     dynamoDb = AmazonDynamoDBClientBuilder.standard().withCredentials(credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.dynamoDb().toString(), REGION)).build();

@@ -2,6 +2,7 @@ package io.credscope.demo.app;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -20,18 +21,22 @@ final class SdkV2Workload implements Workload {
   private final S3Client s3;
   private final DynamoDbClient dynamoDb;
 
-  /**
-   * @param keys keys to build the clients with, or {@code null} for the SDK's default chain
-   * @param custom whether the keys come through the application's own provider rather than a static one
-   */
-  SdkV2Workload(Endpoints endpoints, StaticKeys keys, boolean custom) {
-    AwsCredentialsProvider credentials = keys == null ? null
-        : custom ? new VaultCredentialsProvider(keys)
+  /** @param keys the keys the application read, for the modes that read any; else {@code null} */
+  SdkV2Workload(Endpoints endpoints, CredentialsMode mode, StaticKeys keys) {
+    AwsCredentialsProvider credentials = switch (mode) {
+      case DEFAULT, MIXED -> null;
+      case STATIC -> StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+      case CUSTOM -> new VaultCredentialsProvider(keys);
+      case PROFILE -> ProfileCredentialsProvider.create();
+      case LITERAL -> HardcodedCredentials.v2();
+    };
+    AwsCredentialsProvider s3Credentials = mode != CredentialsMode.MIXED ? credentials
         : StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
         .endpointOverride(endpoints.sts()).build();
     // Path-style through S3Configuration, which every 2.x release has (forcePathStyle came later).
-    s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
+    s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(s3Credentials)
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .endpointOverride(endpoints.s3()).build();
     dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)

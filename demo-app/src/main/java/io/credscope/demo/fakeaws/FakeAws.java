@@ -22,6 +22,7 @@ public final class FakeAws implements AutoCloseable {
   private final FakeSts sts;
   private final FakeS3 s3;
   private final FakeDynamoDb dynamoDb;
+  private final SilentEndpoint silent = new SilentEndpoint();
 
   private FakeAws() {
     imds = new FakeImds(DemoKeys.temporary());
@@ -55,6 +56,19 @@ public final class FakeAws implements AutoCloseable {
     return keys;
   }
 
+  /** Makes the fakes accept a key an application wrote into its code, as if it belonged to this user. */
+  public DemoKeys registerUserKey(String userName, String accessKeyId, String secretAccessKey) {
+    DemoKeys keys = new DemoKeys(accessKeyId, secretAccessKey, null);
+    identities.register(accessKeyId, "arn:aws:iam::" + Identities.ACCOUNT + ":user/" + userName);
+    userKeys.put(userName, keys);
+    return keys;
+  }
+
+  /** An endpoint that accepts connections and never answers, for IMDS on a laptop. */
+  public SilentEndpoint silent() {
+    return silent;
+  }
+
   /** The key made by {@link #createUserKey(String)} for this user, or {@code null}. */
   public DemoKeys userKey(String userName) {
     return userKeys.get(userName);
@@ -85,5 +99,6 @@ public final class FakeAws implements AutoCloseable {
     for (FakeService service : List.of(imds, container, sts, s3, dynamoDb)) {
       service.close();
     }
+    silent.close();
   }
 }
