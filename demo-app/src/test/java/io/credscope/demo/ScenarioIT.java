@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScenarioIT {
 
-  private static final Path AGENT_JAR = Path.of(System.getProperty("credscope.agent.jar"));
-  private static final Path DEMO_JAR = Path.of(System.getProperty("credscope.demo.jar"));
+  static final Path AGENT_JAR = Path.of(System.getProperty("credscope.agent.jar"));
+  static final Path DEMO_JAR = Path.of(System.getProperty("credscope.demo.jar"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final boolean SDK_V2_IDENTITY_API =
       Boolean.parseBoolean(System.getProperty("credscope.it.sdkV2IdentityApi", "true"));
@@ -309,7 +309,7 @@ class ScenarioIT {
         .agent(AGENT_JAR, "audit=" + work.resolve("audit.jsonl"));
   }
 
-  private static Run run(AppLaunch launch) throws Exception {
+  static Run run(AppLaunch launch) throws Exception {
     Path out = launch.workDirectory().resolve("stdout.txt");
     Path err = launch.workDirectory().resolve("stderr.txt");
     Process process = launch.processBuilder().redirectOutput(out.toFile()).redirectError(err.toFile()).start();

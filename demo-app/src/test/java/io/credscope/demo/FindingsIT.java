@@ -1,0 +1,139 @@
+package io.credscope.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credscope.demo.fakeaws.FakeAws;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The wrong-credentials detector end to end: each scenario yields exactly its findings, as
+ * "id/severity/sdk", and the clean ones none at all. Runs both SDKs in one application JVM.
+ */
+class FindingsIT {
+
+  @TempDir
+  Path folder;
+
+  static Stream<Arguments> findings() {
+    Map<Scenario, List<String>> table = new java.util.LinkedHashMap<>();
+    table.put(Scenario.ENV_SHADOWS_ROLE, both("KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
+    table.put(Scenario.SYSPROPS_SHADOW_CONTAINER, both("KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
+    table.put(Scenario.PROFILE_SHADOWS_WEB_IDENTITY, both("KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
+    table.put(Scenario.HARDCODED_LITERAL,
+        both("HARDCODED_KEY/critical", "KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
+    table.put(Scenario.STATIC_IN_CODE,
+        both("HARDCODED_KEY/high", "KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
+    List<String> twoKeys = new ArrayList<>(both("HARDCODED_KEY/high"));
+    twoKeys.add("MULTIPLE_IDENTITIES/info/v2");
+    table.put(Scenario.TWO_KEYS, twoKeys);
+    table.put(Scenario.WORLD_READABLE_CREDENTIALS, both("CREDENTIALS_FILE_READABLE/medium"));
+    // The clean cases: never cry wolf.
+    for (Scenario clean : List.of(Scenario.ROLE_ONLY, Scenario.CONTAINER, Scenario.LAPTOP_PROFILE,
+        Scenario.LAPTOP_ENV_KEYS)) {
+      table.put(clean, List.of());
+    }
+    return table.entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
+  }
+
+  private static List<String> both(String... findings) {
+    List<String> expected = new ArrayList<>();
+    for (String sdk : List.of("v1", "v2")) {
+      Arrays.stream(findings).map(finding -> finding + "/" + sdk).forEach(expected::add);
+    }
+    return expected;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("findings")
+  void eachScenarioYieldsExactlyItsFindings(Scenario scenario, List<String> expected) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(scenario, aws, true);
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+      Set<String> raised = new TreeSet<>();
+      for (JsonNode record : run.audit()) {
+        if (record.get("event").asText().equals("finding")) {
+          assertTrue(raised.add(record.get("id").asText() + "/" + record.get("severity").asText() + "/"
+              + record.get("sdk").asText()), "once per distinct evidence: " + run.auditText());
+          assertFalse(record.get("remedy").asText().isEmpty(), record.toString());
+          assertTrue(run.stderr().contains("[credscope] WARN  " + record.get("id").asText() + " ("), run.stderr());
+        }
+      }
+      assertEquals(new TreeSet<>(expected), raised, run.auditText());
+      for (String secret : launch.secretValues()) {
+        assertFalse(run.all().contains(secret), "a secret key or session token leaked");
+      }
+    }
+  }
+
+  @Test
+  void theShadowFindingNamesTheRoleAndTheExactRemedy() throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      ScenarioIT.Run run = ScenarioIT.run(launch(Scenario.ENV_SHADOWS_ROLE, aws, true));
+      JsonNode finding = run.audit().stream().filter(record -> record.path("id").asText().equals("KEYS_SHADOW_ROLE"))
+          .findFirst().orElseThrow();
+      assertEquals("demo-instance-role", finding.get("role").asText());
+      assertEquals("environment", finding.get("source").asText());
+      assertEquals("unset AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to use instance role demo-instance-role",
+          finding.get("remedy").asText());
+    }
+  }
+
+  /**
+   * With IMDS at an address that never answers, the probe waits on its own thread: the first round
+   * of AWS calls is not slower with credscope than without, beyond noise. A probe on the
+   * application's thread would add its whole timeout, 1 s, to that round.
+   */
+  @Test
+  void aSilentImdsNeverDelaysTheApplication() throws Exception {
+    List<Long> with = new ArrayList<>();
+    List<Long> without = new ArrayList<>();
+    try (FakeAws aws = FakeAws.start()) {
+      for (int run = 0; run < 3; run++) {
+        without.add(firstRoundMicros(launch(Scenario.LAPTOP_ENV_KEYS, aws, false)));
+        with.add(firstRoundMicros(launch(Scenario.LAPTOP_ENV_KEYS, aws, true)));
+      }
+    }
+    long median = median(with);
+    long baseline = median(without);
+    assertTrue(median < baseline + 400_000, "first round " + median + " us with credscope, " + baseline + " without");
+  }
+
+  private static long firstRoundMicros(AppLaunch launch) throws Exception {
+    ScenarioIT.Run run = ScenarioIT.run(launch.sdks("v2"));
+    assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+    Matcher round = Pattern.compile("SDK v2: first round in (\\d+) us").matcher(run.stdout());
+    assertTrue(round.find(), run.stdout());
+    return Long.parseLong(round.group(1));
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().collect(Collectors.toList());
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private AppLaunch launch(Scenario scenario, FakeAws aws, boolean agent) throws IOException {
+    Path work = folder.resolve(scenario.id() + (agent ? "" : "-no-agent") + System.nanoTime());
+    AppLaunch launch = new AppLaunch(scenario, aws, work).classPath(ScenarioIT.DEMO_JAR.toString()).sdks("v2,v1");
+    return agent ? launch.agent(ScenarioIT.AGENT_JAR, "audit=" + work.resolve("audit.jsonl")) : launch;
+  }
+}
