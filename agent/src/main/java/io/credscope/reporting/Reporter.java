@@ -39,7 +39,8 @@ public final class Reporter implements Consumer<Event> {
   };
 
   private final AgentConfig config;
-  private final FindingRules rules;
+  /** Made on the reporter thread, with the first event: nothing of it loads before the application's main. */
+  private volatile FindingRules rules;
   private final BlockingQueue<Event> queue = new ArrayBlockingQueue<Event>(QUEUE_CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private volatile CredentialsRecorder recorder;
@@ -48,7 +49,6 @@ public final class Reporter implements Consumer<Event> {
 
   public Reporter(AgentConfig config) {
     this.config = config;
-    this.rules = new FindingRules(config.maskKeys(), config.probeTimeoutMillis(), this);
   }
 
   /**
@@ -98,6 +98,7 @@ public final class Reporter implements Consumer<Event> {
 
   private void run() {
     try {
+      rules = new FindingRules(config.maskKeys(), config.probeTimeoutMillis(), this);
       while (true) {
         Event event = describe(queue.take());
         if (event == STOP) {
@@ -160,7 +161,10 @@ public final class Reporter implements Consumer<Event> {
         Barrier caughtUp = new Barrier();
         if (queue.offer(caughtUp, EXIT_DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
           caughtUp.reached.await(remaining(deadline), TimeUnit.MILLISECONDS);
-          rules.awaitProbes(remaining(deadline));
+          FindingRules started = rules;
+          if (started != null) {
+            started.awaitProbes(remaining(deadline));
+          }
         }
         if (queue.offer(STOP, remaining(deadline), TimeUnit.MILLISECONDS)) {
           running.join(Math.max(1, remaining(deadline)));
