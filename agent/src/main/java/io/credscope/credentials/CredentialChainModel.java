@@ -77,6 +77,7 @@ public final class CredentialChainModel {
   private final String libraryPackage;
   private final Set<String> providerInterfaces;
   private final List<CredentialSource> order;
+  private final Map<CredentialSource, String> chainProviders;
   private final Map<String, CredentialSource> sourceByProvider;
   private final Set<String> declaringClasses;
   private final Set<String> chainClasses;
@@ -88,10 +89,16 @@ public final class CredentialChainModel {
     this.libraryPackage = builder.libraryPackage;
     this.providerInterfaces = builder.providerInterfaces;
     this.order = Collections.unmodifiableList(Arrays.asList(builder.order.toArray(new CredentialSource[0])));
+    this.chainProviders = Collections.unmodifiableMap(builder.chainProviders);
     this.sourceByProvider = Collections.unmodifiableMap(builder.sourceByProvider);
     this.declaringClasses = Collections.unmodifiableSet(builder.declaringClasses);
     this.chainClasses = Collections.unmodifiableSet(builder.chainClasses);
     this.iteratingChains = Collections.unmodifiableSet(builder.iteratingChains);
+  }
+
+  /** The model of this SDK. */
+  public static CredentialChainModel of(Sdk sdk) {
+    return sdk == Sdk.V2 ? V2 : V1;
   }
 
   public Sdk sdk() {
@@ -127,6 +134,11 @@ public final class CredentialChainModel {
     return order;
   }
 
+  /** The provider class that stands for a source of the default chain, or {@code null} for other sources. */
+  public String chainProvider(CredentialSource source) {
+    return chainProviders.get(source);
+  }
+
   /** The source a provider class stands for, or {@code null} when it is none of this SDK's. */
   public CredentialSource sourceOf(String providerClassName) {
     return sourceByProvider.get(providerClassName);
@@ -158,6 +170,7 @@ public final class CredentialChainModel {
     private final String libraryPackage;
     private final Set<String> providerInterfaces;
     private final List<CredentialSource> order = new java.util.ArrayList<CredentialSource>();
+    private final Map<CredentialSource, String> chainProviders = new HashMap<CredentialSource, String>();
     private final Map<String, CredentialSource> sourceByProvider = new HashMap<String, CredentialSource>();
     private final Set<String> declaringClasses = new HashSet<String>();
     private final Set<String> chainClasses = new HashSet<String>();
@@ -172,12 +185,14 @@ public final class CredentialChainModel {
 
     Builder source(CredentialSource source, String providerClass) {
       order.add(source);
+      chainProviders.put(source, providerClass);
       return outsideChain(source, providerClass);
     }
 
     /** A chain source whose provider class inherits {@code resolveCredentials()} from a declaring class. */
     Builder inheritingSource(CredentialSource source, String providerClass) {
       order.add(source);
+      chainProviders.put(source, providerClass);
       return inheritingProvider(source, providerClass);
     }
 

@@ -68,13 +68,15 @@ final class ShadowWatch {
 
   /**
    * Only keys that can shadow a role, or long-term keys, have anything to fear from the rules; a
-   * role's own session credentials are what the rules want to see, and cost no probe.
+   * role's own session credentials are what the rules want to see, and cost no probe. Package-private
+   * for the test that anonymous credentials cost no probe either.
    */
-  private static boolean worthProbing(CredentialsResolved resolved) {
+  static boolean worthProbing(CredentialsResolved resolved) {
     CredentialSource source = resolved.source();
-    return source == CredentialSource.SYSTEM_PROPERTIES || source == CredentialSource.ENVIRONMENT
+    // Anonymous credentials sign nothing, so they shadow nothing.
+    return resolved.key().type() != KeyType.NONE && (source == CredentialSource.SYSTEM_PROPERTIES || source == CredentialSource.ENVIRONMENT
         || source == CredentialSource.PROFILE || source == CredentialSource.STATIC
-        || resolved.key().type() == KeyType.LONG_TERM;
+        || resolved.key().type() == KeyType.LONG_TERM);
   }
 
   /** Waits, at most the given time, for the winners reported so far to be judged: for the end of the run. */
@@ -103,14 +105,9 @@ final class ShadowWatch {
   }
 
   private void judge(CredentialsResolved resolved) {
-    CredentialChainModel chain = null;
-    for (CredentialChainModel model : CredentialChainModel.ALL) {
-      if (model.sdk() == resolved.sdk()) {
-        chain = model;
-      }
-    }
     HostProbe host = new HostProbe(HostSettings.ofThisProcess(), new ImdsClient(timeoutMillis));
-    List<Finding> raised = ShadowRules.evaluate(winnerOf(resolved), host.probe(chain), clock.instant());
+    List<Finding> raised = ShadowRules.evaluate(winnerOf(resolved), host.probe(CredentialChainModel.of(resolved.sdk())),
+        clock.instant());
     for (Finding finding : raised) {
       findings.accept(finding);
     }

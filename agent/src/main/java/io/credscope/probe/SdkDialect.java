@@ -1,14 +1,13 @@
 package io.credscope.probe;
 
+import io.credscope.credentials.CredentialChainModel;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
 import io.credscope.profiles.ProfileKind;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,8 +19,6 @@ import java.util.Set;
  */
 public final class SdkDialect {
 
-  private static final String V2_PACKAGE = "software.amazon.awssdk.auth.credentials.";
-  private static final String V1_PACKAGE = "com.amazonaws.auth.";
   static final String IMDS_IPV4 = "http://169.254.169.254";
   static final String IMDS_IPV6 = "http://[fd00:ec2::254]";
   static final String CONTAINER_ENDPOINT = "http://169.254.170.2";
@@ -31,7 +28,6 @@ public final class SdkDialect {
 
   final Sdk sdk;
   final String chainClass;
-  final Map<CredentialSource, String> providers;
   final KeySettings propertyKeys;
   final KeySettings environmentKeys;
   final Setting webIdentityTokenFile;
@@ -61,7 +57,6 @@ public final class SdkDialect {
   private SdkDialect(Spec spec) {
     this.sdk = spec.sdk;
     this.chainClass = spec.chainClass;
-    this.providers = Collections.unmodifiableMap(spec.providers);
     this.propertyKeys = spec.propertyKeys;
     this.environmentKeys = spec.environmentKeys;
     this.webIdentityTokenFile = spec.webIdentityTokenFile;
@@ -84,12 +79,6 @@ public final class SdkDialect {
 
   private static SdkDialect v2() {
     Spec spec = new Spec(Sdk.V2, "DefaultCredentialsProvider");
-    spec.providers.put(CredentialSource.SYSTEM_PROPERTIES, V2_PACKAGE + "SystemPropertyCredentialsProvider");
-    spec.providers.put(CredentialSource.ENVIRONMENT, V2_PACKAGE + "EnvironmentVariableCredentialsProvider");
-    spec.providers.put(CredentialSource.WEB_IDENTITY, V2_PACKAGE + "WebIdentityTokenFileCredentialsProvider");
-    spec.providers.put(CredentialSource.PROFILE, V2_PACKAGE + "ProfileCredentialsProvider");
-    spec.providers.put(CredentialSource.CONTAINER, V2_PACKAGE + "ContainerCredentialsProvider");
-    spec.providers.put(CredentialSource.INSTANCE_PROFILE, V2_PACKAGE + "InstanceProfileCredentialsProvider");
     // Each of the two key providers reads only its own kind of place, although SdkSystemSetting names both.
     spec.propertyKeys = new KeySettings(Setting.property("aws.accessKeyId"), Setting.property("aws.secretAccessKey"),
         Setting.property("aws.sessionToken"));
@@ -119,12 +108,6 @@ public final class SdkDialect {
 
   private static SdkDialect v1() {
     Spec spec = new Spec(Sdk.V1, "DefaultAWSCredentialsProviderChain");
-    spec.providers.put(CredentialSource.ENVIRONMENT, V1_PACKAGE + "EnvironmentVariableCredentialsProvider");
-    spec.providers.put(CredentialSource.SYSTEM_PROPERTIES, V1_PACKAGE + "SystemPropertiesCredentialsProvider");
-    spec.providers.put(CredentialSource.WEB_IDENTITY, V1_PACKAGE + "WebIdentityTokenCredentialsProvider");
-    spec.providers.put(CredentialSource.PROFILE, V1_PACKAGE + "profile.ProfileCredentialsProvider");
-    spec.providers.put(CredentialSource.CONTAINER, V1_PACKAGE + "ContainerCredentialsProvider");
-    spec.providers.put(CredentialSource.INSTANCE_PROFILE, V1_PACKAGE + "InstanceProfileCredentialsProvider");
     spec.propertyKeys = new KeySettings(Setting.property("aws.accessKeyId"), Setting.property("aws.secretKey"),
         Setting.property("aws.sessionToken"));
     spec.environmentKeys = new KeySettings(Setting.environment("AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"),
@@ -163,13 +146,8 @@ public final class SdkDialect {
 
   /** The simple name of the provider class that stands for a source in the default chain, or {@code null}. */
   public String provider(CredentialSource source) {
-    String className = providers.get(source);
+    String className = CredentialChainModel.of(sdk).chainProvider(source);
     return className == null ? null : className.substring(className.lastIndexOf('.') + 1);
-  }
-
-  /** The fully qualified provider class names by source, for checking against the chain model. */
-  Map<CredentialSource, String> providerClasses() {
-    return providers;
   }
 
   /**
@@ -196,7 +174,6 @@ public final class SdkDialect {
   private static final class Spec {
     final Sdk sdk;
     final String chainClass;
-    final Map<CredentialSource, String> providers = new EnumMap<CredentialSource, String>(CredentialSource.class);
     final Set<ProfileKind> profileKinds = EnumSet.noneOf(ProfileKind.class);
     KeySettings propertyKeys;
     KeySettings environmentKeys;

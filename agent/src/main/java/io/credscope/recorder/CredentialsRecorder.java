@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -36,7 +37,10 @@ public final class CredentialsRecorder implements Dispatcher {
 
   /** Keys per provider class beyond which new keys are counted together, so memory stays bounded. */
   static final int MAX_KEYS_PER_PROVIDER = 256;
-  /** Static providers whose build site is remembered until they are first used; more are not located. */
+  /**
+   * Static providers whose build site is looked up: each costs a stack walk on the building thread,
+   * so an application that builds one per request pays it this many times in all, then never again.
+   */
   static final int MAX_BUILD_SITES = 1024;
   /** Distinct chain failures reported; more are counted together, so memory stays bounded. */
   static final int MAX_FAILURE_KINDS = 64;
@@ -50,6 +54,7 @@ public final class CredentialsRecorder implements Dispatcher {
   /** Weak keys: a provider the application dropped takes its build site with it. */
   private final Map<Object, BuildSite> buildSites =
       Collections.synchronizedMap(new WeakHashMap<Object, BuildSite>());
+  private final AtomicInteger buildSitesLeft = new AtomicInteger(MAX_BUILD_SITES);
   private final ConcurrentMap<String, ChainFailures> failures = new ConcurrentHashMap<String, ChainFailures>();
   private final ThreadLocal<ChainWalk> walks = new ThreadLocal<ChainWalk>() {
     @Override
@@ -184,7 +189,7 @@ public final class CredentialsRecorder implements Dispatcher {
 
   @Override
   public void staticProviderBuilt(Object provider) {
-    if (buildSites.size() >= MAX_BUILD_SITES) {
+    if (buildSitesLeft.get() <= 0 || buildSitesLeft.decrementAndGet() < 0) {
       return;
     }
     StackTraceElement builder = CallPath.builder(new Throwable().getStackTrace(), provider.getClass().getName());

@@ -5,23 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SdkDialectTest {
 
   @Test
-  void providersAreTheChainModelsOwn() {
+  void everySourceOfEachChainHasItsProvider() {
     for (CredentialChainModel chain : CredentialChainModel.ALL) {
       SdkDialect dialect = SdkDialect.of(chain.sdk());
       assertEquals(chain.sdk(), dialect.sdk());
-      assertEquals(new HashSet<>(chain.order()), dialect.providerClasses().keySet());
-      for (Map.Entry<CredentialSource, String> provider : dialect.providerClasses().entrySet()) {
-        assertEquals(provider.getKey(), chain.sourceOf(provider.getValue()), provider.getValue());
+      for (CredentialSource source : chain.order()) {
+        assertEquals(source, chain.sourceOf(chain.chainProvider(source)), source.id());
+        assertEquals(chain.chainProvider(source).substring(chain.chainProvider(source).lastIndexOf('.') + 1),
+            dialect.provider(source));
       }
     }
+    assertEquals(null, SdkDialect.V2.provider(CredentialSource.STATIC));
   }
 
   @Test

@@ -370,6 +370,10 @@ class ScenarioIT {
     assertTrue(run.stderr().lines().allMatch(line -> line.startsWith("[credscope] ")), run.stderr());
     assertFalse(run.all().contains("SLF4J"), "no SLF4J binding warnings: " + run.all());
 
+    assertNoSecret(run, launch);
+  }
+
+  static void assertNoSecret(Run run, AppLaunch launch) {
     for (String secret : launch.secretValues()) {
       assertFalse(run.all().contains(secret), "a secret key or session token leaked");
     }

@@ -27,19 +27,22 @@ final class SdkV1Workload implements Workload {
   SdkV1Workload(Endpoints endpoints, CredentialsMode mode, StaticKeys keys) {
     AWSCredentialsProvider credentials = switch (mode) {
       case DEFAULT, MIXED -> null;
-      case STATIC -> new AWSStaticCredentialsProvider(new BasicAWSCredentials(keys.accessKeyId(), keys.secretAccessKey()));
+      case STATIC -> staticProvider(keys);
       case CUSTOM -> new VaultCredentialsProviderV1(keys);
       case PROFILE -> new ProfileCredentialsProvider();
       case LITERAL -> HardcodedCredentials.v1();
     };
-    AWSCredentialsProvider s3Credentials = mode != CredentialsMode.MIXED ? credentials
-        : new AWSStaticCredentialsProvider(new BasicAWSCredentials(keys.accessKeyId(), keys.secretAccessKey()));
+    AWSCredentialsProvider s3Credentials = mode == CredentialsMode.MIXED ? staticProvider(keys) : credentials;
     sts = AWSSecurityTokenServiceClientBuilder.standard().withCredentials(credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.sts().toString(), REGION)).build();
     s3 = AmazonS3ClientBuilder.standard().withPathStyleAccessEnabled(true).withCredentials(s3Credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.s3().toString(), REGION)).build();
     dynamoDb = AmazonDynamoDBClientBuilder.standard().withCredentials(credentials)
         .withEndpointConfiguration(new EndpointConfiguration(endpoints.dynamoDb().toString(), REGION)).build();
+  }
+
+  private static AWSCredentialsProvider staticProvider(StaticKeys keys) {
+    return new AWSStaticCredentialsProvider(new BasicAWSCredentials(keys.accessKeyId(), keys.secretAccessKey()));
   }
 
   @Override

@@ -25,14 +25,12 @@ final class SdkV2Workload implements Workload {
   SdkV2Workload(Endpoints endpoints, CredentialsMode mode, StaticKeys keys) {
     AwsCredentialsProvider credentials = switch (mode) {
       case DEFAULT, MIXED -> null;
-      case STATIC -> StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+      case STATIC -> staticProvider(keys);
       case CUSTOM -> new VaultCredentialsProvider(keys);
       case PROFILE -> ProfileCredentialsProvider.create();
       case LITERAL -> HardcodedCredentials.v2();
     };
-    AwsCredentialsProvider s3Credentials = mode != CredentialsMode.MIXED ? credentials
-        : StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+    AwsCredentialsProvider s3Credentials = mode == CredentialsMode.MIXED ? staticProvider(keys) : credentials;
     sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
         .endpointOverride(endpoints.sts()).build();
     // Path-style through S3Configuration, which every 2.x release has (forcePathStyle came later).
@@ -41,6 +39,10 @@ final class SdkV2Workload implements Workload {
         .endpointOverride(endpoints.s3()).build();
     dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
         .endpointOverride(endpoints.dynamoDb()).build();
+  }
+
+  private static AwsCredentialsProvider staticProvider(StaticKeys keys) {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
   }
 
   @Override
