@@ -2,10 +2,10 @@ package io.credscope.reporting;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 
@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 public final class AgentLogging {
 
   public static final String LOGGER_NAME = "credscope";
-  private static final String PATTERN = "[credscope] %-5level %msg%n";
 
   private static volatile LoggerContext context;
 
@@ -48,9 +47,12 @@ public final class AgentLogging {
     LoggerContext created = new LoggerContext();
     created.setName(LOGGER_NAME);
     created.setMDCAdapter(new LogbackMDCAdapter());
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LineLayout layout = new LineLayout();
+    layout.setContext(created);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<ILoggingEvent>();
     encoder.setContext(created);
-    encoder.setPattern(PATTERN);
+    encoder.setLayout(layout);
     encoder.setCharset(StandardCharsets.UTF_8);
     encoder.start();
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<ILoggingEvent>();

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Whole-process comparison of the application JVM with and without credscope, measured in the same
- * run, alternating, against the same fakes: wall time from process start to exit, and peak RSS
- * (through {@code /usr/bin/time}, where the machine has it), and with {@code --calls} above 1 the
- * application's own steady SDK call rate after its first round. Reports medians and ratios.
+ * run, alternating, against the same fakes: wall time from process start to exit; peak RSS and
+ * CPU time, through {@code /usr/bin/time} where the machine has it; and, with {@code --calls} above
+ * 1, the application's own steady SDK call rate after its first round. Reports medians and ratios.
+ * CPU time shows the agent's cost even when other work on the machine makes wall times noisy.
  *
  * <pre>java -cp demo-app/target/credscope-demo.jar io.credscope.demo.Overhead [--runs N] [--calls N]
  *     [--scenario NAME] [--agent JAR] [--agent-args K=V,...] [--java PATH]</pre>
@@ -26,8 +27,11 @@ public final class Overhead {
   private Overhead() {
   }
 
-  /** One run: wall time, peak RSS, and the time the application took for its rounds after the first. */
-  record Sample(long millis, long maxRssKb, long steadyMicros) {
+  /**
+   * One run: wall time, peak RSS, CPU time (user and system, all threads), and the time the
+   * application took for its rounds after the first.
+   */
+  record Sample(long millis, long maxRssKb, long cpuMillis, long steadyMicros) {
   }
 
   private static final Pattern STEADY = Pattern.compile("steady state: (\\d+) rounds in (\\d+) us");
@@ -80,6 +84,10 @@ public final class Overhead {
       long agentRss = median(with, Sample::maxRssKb);
       System.out.printf("peak RSS, median: without %d MB, with credscope %d MB, difference %+.1f MB%n",
           baseRss / 1024, agentRss / 1024, (agentRss - baseRss) / 1024.0);
+      long baseCpu = median(without, Sample::cpuMillis);
+      long agentCpu = median(with, Sample::cpuMillis);
+      System.out.printf("CPU time, median: without %d ms, with credscope %d ms, ratio %.3f%n", baseCpu, agentCpu,
+          (double) agentCpu / baseCpu);
     }
   }
 
@@ -93,7 +101,7 @@ public final class Overhead {
     Path rss = launch.workDirectory().resolve("rss.txt");
     ProcessBuilder builder = launch.processBuilder();
     if (Files.isExecutable(GNU_TIME)) {
-      List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
+      List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M %U %S", "-o", rss.toString()));
       timed.addAll(builder.command());
       builder.command(timed);
     }
@@ -105,9 +113,15 @@ public final class Overhead {
     if (exit != 0) {
       throw new IllegalStateException("the application failed (exit " + exit + "): " + builder.command());
     }
-    long maxRss = Files.exists(rss) ? Long.parseLong(Files.readString(rss, StandardCharsets.UTF_8).trim()) : 0;
+    long maxRss = 0;
+    long cpuMillis = 0;
+    if (Files.exists(rss)) {
+      String[] resources = Files.readString(rss, StandardCharsets.UTF_8).trim().split("\\s+");
+      maxRss = Long.parseLong(resources[0]);
+      cpuMillis = Math.round((Double.parseDouble(resources[1]) + Double.parseDouble(resources[2])) * 1000);
+    }
     Matcher steady = STEADY.matcher(Files.readString(out, StandardCharsets.UTF_8));
-    return new Sample(millis, maxRss, steady.find() ? Long.parseLong(steady.group(2)) : 0);
+    return new Sample(millis, maxRss, cpuMillis, steady.find() ? Long.parseLong(steady.group(2)) : 0);
   }
 
   private static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> metric) {
