@@ -26,17 +26,17 @@ final class AdviceTransformer implements ClassFileTransformer {
   private static final AuxiliaryType.NamingStrategy NO_AUXILIARY_TYPES =
       new AuxiliaryType.NamingStrategy.Suffixing("credscope");
 
-  private final Map<String, AsmVisitorWrapper> adviceByInternalName;
+  private final Map<String, TypeAdvice> adviceByInternalName;
 
-  AdviceTransformer(Map<String, AsmVisitorWrapper> adviceByInternalName) {
+  AdviceTransformer(Map<String, TypeAdvice> adviceByInternalName) {
     this.adviceByInternalName = adviceByInternalName;
   }
 
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    AsmVisitorWrapper advice = adviceByInternalName.get(className);
-    if (advice == null) {
+    TypeAdvice typeAdvice = adviceByInternalName.get(className);
+    if (typeAdvice == null) {
       return null;
     }
     String typeName = className.replace('/', '.');
@@ -45,6 +45,12 @@ final class AdviceTransformer implements ClassFileTransformer {
         loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
     TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
     TypeDescription type = pool.describe(typeName).resolve();
+    // Bindings name types of every supported SDK version; in the others a type may lack the
+    // method, and an unchanged class is cheaper to load than a rewritten copy of itself.
+    if (type.getDeclaredMethods().filter(typeAdvice.methods()).isEmpty()) {
+      return null;
+    }
+    AsmVisitorWrapper advice = typeAdvice.advice();
 
     int writerFlags = advice.mergeWriter(AsmVisitorWrapper.NO_FLAGS);
     int readerFlags = advice.mergeReader(AsmVisitorWrapper.NO_FLAGS);

@@ -9,7 +9,10 @@ import java.util.concurrent.Callable;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -54,23 +57,30 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
     // Advice classes are read as class files from the agent's loader, never loaded.
     ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(adviceLoader);
     TypePool advicePool = TypePool.Default.WithLazyResolution.of(adviceLocator);
-    Map<String, List<AsmVisitorWrapper>> wrappers = new HashMap<String, List<AsmVisitorWrapper>>();
+    Map<String, List<AdviceBinding>> bindingsByType = new HashMap<String, List<AdviceBinding>>();
+    Map<AdviceBinding, AsmVisitorWrapper> adviceByBinding = new HashMap<AdviceBinding, AsmVisitorWrapper>();
     for (InstrumentationModule module : modules) {
       for (AdviceBinding binding : module.adviceBindings()) {
-        AsmVisitorWrapper advice = Advice.to(advicePool.describe(binding.adviceClass()).resolve(), adviceLocator)
-            .on(binding.methods());
+        adviceByBinding.put(binding,
+            Advice.to(advicePool.describe(binding.adviceClass()).resolve(), adviceLocator).on(binding.methods()));
         for (String typeName : binding.typeNames()) {
           String internalName = typeName.replace('.', '/');
-          if (!wrappers.containsKey(internalName)) {
-            wrappers.put(internalName, new ArrayList<AsmVisitorWrapper>());
+          if (!bindingsByType.containsKey(internalName)) {
+            bindingsByType.put(internalName, new ArrayList<AdviceBinding>());
           }
-          wrappers.get(internalName).add(advice);
+          bindingsByType.get(internalName).add(binding);
         }
       }
     }
-    Map<String, AsmVisitorWrapper> byType = new HashMap<String, AsmVisitorWrapper>();
-    for (Map.Entry<String, List<AsmVisitorWrapper>> entry : wrappers.entrySet()) {
-      byType.put(entry.getKey(), new AsmVisitorWrapper.Compound(entry.getValue()));
+    Map<String, TypeAdvice> byType = new HashMap<String, TypeAdvice>();
+    for (Map.Entry<String, List<AdviceBinding>> entry : bindingsByType.entrySet()) {
+      List<AsmVisitorWrapper> wrappers = new ArrayList<AsmVisitorWrapper>();
+      ElementMatcher.Junction<MethodDescription> methods = ElementMatchers.none();
+      for (AdviceBinding binding : entry.getValue()) {
+        wrappers.add(adviceByBinding.get(binding));
+        methods = methods.or(binding.methods());
+      }
+      byType.put(entry.getKey(), new TypeAdvice(new AsmVisitorWrapper.Compound(wrappers), methods));
     }
     return new AdviceTransformer(byType);
   }
