@@ -199,8 +199,28 @@ public final class AppLaunch {
     return command;
   }
 
+  /**
+   * {@code java -jar credscope-agent.jar doctor ...} on this scenario's host: the same environment,
+   * files, working directory and system properties as the application, so that the doctor sees
+   * what the application's default chains see.
+   */
+  public ProcessBuilder doctorProcessBuilder(Path agentJar, String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+    command.add("-jar");
+    command.add(agentJar.toString());
+    command.add("doctor");
+    command.addAll(List.of(arguments));
+    return onThisHost(command);
+  }
+
   public ProcessBuilder processBuilder() {
-    ProcessBuilder builder = new ProcessBuilder(command()).directory(workDirectory.toFile());
+    return onThisHost(command());
+  }
+
+  private ProcessBuilder onThisHost(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
     return builder;
