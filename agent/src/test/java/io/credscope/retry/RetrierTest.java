@@ -1,0 +1,180 @@
+package io.credscope.retry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RetrierTest {
+
+  /** A response as the retrier sees one: its status, error code and asked-for delay. */
+  record Answer(int status, String code, long serverDelay) {
+    static Answer ok() {
+      return new Answer(200, null, ServerDelay.NONE);
+    }
+
+    static Answer throttled() {
+      return new Answer(400, "ThrottlingException", ServerDelay.NONE);
+    }
+  }
+
+  private final List<Answer> discarded = new ArrayList<>();
+  private final List<String> events = new ArrayList<>();
+  private final List<Long> slept = new ArrayList<>();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+  private final Retrier.Responses<Answer> responses = new Retrier.Responses<>() {
+    @Override
+    public Outcome outcome(Answer response) {
+      return Outcome.of(response.status(), response.code());
+    }
+
+    @Override
+    public long serverDelayMillis(Answer response) {
+      return response.serverDelay();
+    }
+
+    @Override
+    public void discard(Answer response) {
+      discarded.add(response);
+    }
+  };
+
+  private final RetryListener listener = new RetryListener() {
+    @Override
+    public void retrying(int number, Outcome outcome, long delayMillis) {
+      events.add("retrying after " + number + " " + outcome);
+    }
+
+    @Override
+    public void finished(int attempts, long totalDelayMillis, Outcome outcome) {
+      events.add("finished after " + attempts + " " + outcome);
+    }
+
+    @Override
+    public void gaveUp(int attempts, long totalDelayMillis, Outcome lastOutcome) {
+      events.add("gave up after " + attempts + " " + lastOutcome + " waiting " + totalDelayMillis + " ms");
+    }
+
+    @Override
+    public void budgetRefused(int attempts, boolean startsEpisode, int budgetLevel) {
+      events.add("refused after " + attempts + (startsEpisode ? " first" : "") + " at " + budgetLevel);
+    }
+  };
+
+  @AfterEach
+  void stopTimer() {
+    timer.shutdownNow();
+  }
+
+  private static Retrier.Attempt<Answer> serving(Answer... answers) {
+    Iterator<Answer> next = List.of(answers).iterator();
+    return next::next;
+  }
+
+  private Retrier retrier(RetryBudget budget) {
+    return new Retrier(new RetryPolicy(1000, 20_000, 4, Jitter.FULL), budget, RetryPolicy.RANDOM);
+  }
+
+  @Test
+  void throttledTwiceThenAnswered() throws Exception {
+    Answer ok = Answer.ok();
+    Answer answer = retrier(RetryBudget.standard()).call(serving(Answer.throttled(), Answer.throttled(), ok),
+        responses, listener, slept::add);
+    assertSame(ok, answer);
+    assertEquals(List.of("retrying after 1 THROTTLED", "retrying after 2 THROTTLED", "finished after 3 SUCCESS"),
+        events);
+    assertEquals(2, slept.size());
+    assertTrue(slept.get(0) >= 0 && slept.get(0) < 1000, "first retry in [0, 1 s): " + slept);
+    assertTrue(slept.get(1) >= 0 && slept.get(1) < 2000, "second retry in [0, 2 s): " + slept);
+    assertEquals(2, discarded.size(), "the throttled responses are freed");
+  }
+
+  @Test
+  void throttledForeverGivesUpWithTheServersLastAnswer() throws Exception {
+    Answer last = Answer.throttled();
+    Answer answer = retrier(RetryBudget.standard()).call(
+        serving(Answer.throttled(), Answer.throttled(), Answer.throttled(), last), responses, listener, slept::add);
+    assertSame(last, answer);
+    assertEquals(3, slept.size());
+    assertEquals("gave up after 4 THROTTLED waiting " + slept.stream().mapToLong(Long::longValue).sum() + " ms",
+        events.get(3));
+    assertTrue(discarded.stream().noneMatch(freed -> freed == last), "the answer returned is never freed");
+  }
+
+  @Test
+  void aValidationErrorIsNotRetried() throws Exception {
+    Answer invalid = new Answer(400, "ValidationException", ServerDelay.NONE);
+    assertSame(invalid, retrier(RetryBudget.standard()).call(serving(invalid), responses, listener, slept::add));
+    assertEquals(List.of("finished after 1 NOT_RETRYABLE"), events);
+    assertTrue(slept.isEmpty());
+  }
+
+  @Test
+  void theServersRetryAfterIsHonoured() throws Exception {
+    retrier(RetryBudget.standard()).call(serving(new Answer(503, "SlowDown", 1500), Answer.ok()), responses, listener,
+        slept::add);
+    assertEquals(List.of(1500L), slept);
+  }
+
+  @Test
+  void anExhaustedBudgetMakesNoMoreRetries() throws Exception {
+    RetryBudget budget = new RetryBudget(5, 5, 1);
+    Retrier retrier = retrier(budget);
+    Answer second = Answer.throttled();
+    assertSame(second, retrier.call(serving(Answer.throttled(), second), responses, listener, slept::add));
+    Answer refused = Answer.throttled();
+    assertSame(refused, retrier.call(serving(refused), responses, listener, slept::add));
+    assertSame(refused, retrier.call(serving(refused), responses, listener, slept::add));
+    assertEquals(List.of("retrying after 1 THROTTLED", "refused after 2 first at 0", "refused after 1 at 0",
+        "refused after 1 at 0"), events, "one episode: no retry was granted in between");
+    assertEquals(1, slept.size());
+  }
+
+  @Test
+  void exceptionsAreTheCallersAndNeverRetried() {
+    Retrier.Attempt<Answer> failing = () -> {
+      throw new IOException("connection reset");
+    };
+    assertThrows(IOException.class, () -> retrier(RetryBudget.standard()).call(failing, responses, listener,
+        slept::add));
+    assertTrue(events.isEmpty());
+  }
+
+  @Test
+  void asynchronousRetriesHoldNoThreadWhileTheyWait() throws Exception {
+    Retrier retrier = new Retrier(new RetryPolicy(200, 200, 4, Jitter.EQUAL), RetryBudget.standard(),
+        RetryPolicy.RANDOM);
+    Iterator<Answer> answers = List.of(Answer.throttled(), Answer.throttled(), Answer.ok()).iterator();
+    List<String> startedOn = new ArrayList<>();
+    CompletableFuture<Answer> call = retrier.callAsync(() -> {
+      startedOn.add(Thread.currentThread().getName());
+      return CompletableFuture.completedFuture(answers.next());
+    }, responses, listener, timer);
+    assertFalse(call.isDone(), "the caller's thread is back before the first delay is over");
+    assertEquals(200, call.get(5, TimeUnit.SECONDS).status());
+    assertEquals(3, startedOn.size());
+    assertEquals(Thread.currentThread().getName(), startedOn.get(0));
+    assertFalse(startedOn.get(1).equals(Thread.currentThread().getName()), "retries start on the timer");
+    assertEquals("finished after 3 SUCCESS", events.get(2));
+  }
+
+  @Test
+  void anAsynchronousFailureIsTheCallers() {
+    CompletableFuture<Answer> call = retrier(RetryBudget.standard()).callAsync(
+        () -> CompletableFuture.failedFuture(new IOException("reset")), responses, listener, timer);
+    assertTrue(call.isCompletedExceptionally());
+  }
+}
