@@ -33,13 +33,15 @@ class FindingsIT {
   @TempDir
   Path folder;
 
+  private static final List<String> HARDCODED_LITERAL =
+      both("HARDCODED_KEY/critical", "KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium");
+
   static Stream<Arguments> findings() {
     Map<Scenario, List<String>> table = new java.util.LinkedHashMap<>();
     table.put(Scenario.ENV_SHADOWS_ROLE, both("KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
     table.put(Scenario.SYSPROPS_SHADOW_CONTAINER, both("KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
     table.put(Scenario.PROFILE_SHADOWS_WEB_IDENTITY, both("KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
-    table.put(Scenario.HARDCODED_LITERAL,
-        both("HARDCODED_KEY/critical", "KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
+    table.put(Scenario.HARDCODED_LITERAL, HARDCODED_LITERAL);
     table.put(Scenario.STATIC_IN_CODE,
         both("HARDCODED_KEY/high", "KEYS_SHADOW_ROLE/high", "LONG_TERM_KEY_WITH_ROLE/medium"));
     List<String> twoKeys = new ArrayList<>(both("HARDCODED_KEY/high"));
@@ -65,8 +67,25 @@ class FindingsIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("findings")
   void eachScenarioYieldsExactlyItsFindings(Scenario scenario, List<String> expected) throws Exception {
+    assertFindings(scenario, expected, null);
+  }
+
+  /**
+   * What depends on the JVM, on the newest too: the literal proven from the class file's constant
+   * pool, the caller found by a stack walk, the role found by the probe thread.
+   */
+  @ParameterizedTest
+  @MethodSource("io.credscope.demo.ScenarioIT#javas")
+  void aHardcodedLiteralOnEveryJdk(String java) throws Exception {
+    assertFindings(Scenario.HARDCODED_LITERAL, HARDCODED_LITERAL, java);
+  }
+
+  private void assertFindings(Scenario scenario, List<String> expected, String java) throws Exception {
     try (FakeAws aws = FakeAws.start()) {
       AppLaunch launch = launch(scenario, aws, true);
+      if (java != null) {
+        launch.java(java);
+      }
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
       Set<String> raised = new TreeSet<>();
