@@ -48,4 +48,34 @@ public final class Bridge {
   public static void chainExited(Object chain, Throwable failure) {
     dispatcher.chainExited(chain, failure);
   }
+
+  /**
+   * An HTTP exchange of a hooked client finished: its status is known, or it failed. Called for every request
+   * of every hooked client, so the dispatcher answers a call that is neither signed for AWS nor sent to the
+   * instance metadata service with a few string checks and no allocation.
+   *
+   * @param library which hook saw it, a constant such as {@code HttpURLConnection}
+   * @param port the port of the URL, or -1 for the scheme's default
+   * @param target whatever part of the request target the client holds without copying: a raw query, a
+   *     path with its query, or a whole URL; {@code null} when there is none
+   * @param authorization the {@code Authorization} request header, or {@code null}
+   * @param imdsToken the {@code X-aws-ec2-metadata-token} request header, or {@code null}
+   * @param status the response status, or -1 when there was no response
+   * @param failure what the client threw, or {@code null}
+   * @return whether this was an AWS call whose response is an error: where a later hook may read a bounded
+   *     prefix of the error body. Nothing reads it yet.
+   */
+  public static boolean httpExchange(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, int status, Throwable failure) {
+    return dispatcher.httpExchange(library, method, host, port, target, authorization, imdsToken, status, failure);
+  }
+
+  /**
+   * An asynchronous HTTP exchange started: as {@link #httpExchange}, with the client's pending response (a
+   * {@code CompletableFuture}) in place of the status, which the dispatcher learns when it completes.
+   */
+  public static void httpExchangeStarted(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object pendingResponse) {
+    dispatcher.httpExchangeStarted(library, method, host, port, target, authorization, imdsToken, pendingResponse);
+  }
 }

@@ -49,6 +49,18 @@ public interface Dispatcher {
    */
   void chainExited(Object chain, Throwable failure);
 
+  /**
+   * An HTTP client finished an exchange; see {@link Bridge#httpExchange}. Called on the application's thread for
+   * every request of every hooked client: a call that is not for AWS must cost a few string checks and no
+   * allocation.
+   */
+  boolean httpExchange(String library, String method, String host, int port, String target, String authorization,
+      String imdsToken, int status, Throwable failure);
+
+  /** An asynchronous HTTP exchange started; see {@link Bridge#httpExchangeStarted}. */
+  void httpExchangeStarted(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object pendingResponse);
+
   /** Does nothing: what the bridge dispatches to before the agent core is installed. */
   enum NoOp implements Dispatcher {
     INSTANCE;
@@ -79,6 +91,17 @@ public interface Dispatcher {
 
     @Override
     public void chainExited(Object chain, Throwable failure) {
+    }
+
+    @Override
+    public boolean httpExchange(String library, String method, String host, int port, String target,
+        String authorization, String imdsToken, int status, Throwable failure) {
+      return false;
+    }
+
+    @Override
+    public void httpExchangeStarted(String library, String method, String host, int port, String target,
+        String authorization, String imdsToken, Object pendingResponse) {
     }
   }
 }

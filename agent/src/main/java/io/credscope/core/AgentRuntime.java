@@ -8,7 +8,14 @@ import io.credscope.instrumentation.InstrumentationModule;
 import io.credscope.instrumentation.TransformerFactory;
 import io.credscope.instrumentation.awssdk.v1.AwsSdkV1CredentialsInstrumentationModule;
 import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentationModule;
+import io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4InstrumentationModule;
+import io.credscope.instrumentation.apachehttpclient.v5.ApacheHttpClient5InstrumentationModule;
+import io.credscope.instrumentation.jdk.HttpUrlConnectionInstrumentationModule;
+import io.credscope.instrumentation.jdk.JavaHttpClientInstrumentationModule;
+import io.credscope.instrumentation.okhttp.OkHttpInstrumentationModule;
+import io.credscope.http.HttpCallRecorder;
 import io.credscope.recorder.CredentialsRecorder;
+import io.credscope.recorder.Resolution;
 import io.credscope.reporting.AgentLogging;
 import io.credscope.reporting.Diagnostics;
 import io.credscope.reporting.LogLevel;
@@ -23,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Wires the recorder to the bridge and the instrumentation to the JVM, once the bridge is in place.
@@ -36,12 +44,24 @@ final class AgentRuntime {
 
   static void start(Instrumentation instrumentation, AgentConfig config, boolean attached, final String version) {
     final Reporter reporter = new Reporter(config);
-    CredentialsRecorder recorder = new CredentialsRecorder(CredentialChainModel.ALL, reporter, Clock.systemUTC());
+    final CredentialsRecorder recorder =
+        new CredentialsRecorder(CredentialChainModel.ALL, reporter, Clock.systemUTC());
+    HttpCallRecorder http = new HttpCallRecorder(new Function<String, Resolution>() {
+      @Override
+      public Resolution apply(String accessKeyId) {
+        return recorder.resolutionOf(accessKeyId);
+      }
+    }, reporter, Clock.systemUTC(), System.getProperties(), System.getenv());
     reporter.summarise(recorder);
-    Bridge.install(recorder);
+    reporter.countCalls(http);
+    Bridge.install(new AgentDispatcher(recorder, http));
 
+    // Named types only: nothing is matched by hierarchy, and a JDK class is admitted by its exact name.
     List<InstrumentationModule> modules = Arrays.<InstrumentationModule>asList(
-        new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule());
+        new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule(),
+        new HttpUrlConnectionInstrumentationModule(), new JavaHttpClientInstrumentationModule(),
+        new ApacheHttpClient4InstrumentationModule(), new ApacheHttpClient5InstrumentationModule(),
+        new OkHttpInstrumentationModule());
     Set<String> typeNames = new HashSet<String>();
     Set<String> libraryPackages = new HashSet<String>();
     for (InstrumentationModule module : modules) {

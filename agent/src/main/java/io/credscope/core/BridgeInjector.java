@@ -49,12 +49,13 @@ final class BridgeInjector {
     if (!System.getProperty("java.specification.version", "").startsWith("1.")) {
       try {
         UnsafeBridgeDefiner.define(instrumentation, classes);
-        return;
       } catch (Exception | LinkageError unsafeUnavailable) {
-        if (alreadyInjected()) {
-          return;
+        if (!alreadyInjected()) {
+          instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(agentJar, false));
         }
       }
+      UnsafeBridgeDefiner.readableFromJdk(instrumentation, BRIDGE_CLASS);
+      return;
     }
     instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(agentJar, false));
   }

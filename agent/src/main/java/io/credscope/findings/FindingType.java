@@ -16,7 +16,11 @@ public enum FindingType {
   CREDENTIALS_FILE_READABLE(Severity.MEDIUM,
       "the credentials or config file that supplied keys is readable by group or others"),
   MULTIPLE_IDENTITIES(Severity.INFO, "more than one access key is in use in one JVM"),
-  SESSION_EXPIRED(Severity.HIGH, "session credentials past their expiration are still handed out");
+  SESSION_EXPIRED(Severity.HIGH, "session credentials past their expiration are still handed out"),
+  IMDSV1_CALL(Severity.HIGH, "code reads from the instance metadata service without a session token (IMDSv1)"),
+  IMDSV1_FALLBACK(Severity.HIGH,
+      "an SDK's token request to the instance metadata service failed and it fell back to IMDSv1"),
+  PRESIGNED_URL_LONG_EXPIRY(Severity.LOW, "a presigned URL in use stays valid for more than 24 hours");
 
   private final Severity severity;
   private final String trigger;

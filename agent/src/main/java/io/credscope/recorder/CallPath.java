@@ -7,7 +7,7 @@ import io.credscope.credentials.CredentialChainModel;
  * delegating to static keys, say), the outermost chain it ran in, and the application code that
  * asked. Read once per new (provider, key), never on the repeated path.
  */
-final class CallPath {
+public final class CallPath {
 
   private static final String[] INFRASTRUCTURE = {
     "java.", "javax.", "jdk.", "sun.", "com.sun.",
@@ -15,6 +15,8 @@ final class CallPath {
     "org.apache.http.", "org.apache.hc.", "okhttp3.", "okio.", "io.netty.", "reactor.",
   };
   private static final String BRIDGE = "io.credscope.bridge.Bridge";
+  /** Between the bridge and the recorders: it forwards each call to the recorder that handles it. */
+  private static final String DISPATCHER = "io.credscope.core.AgentDispatcher";
 
   private final boolean nested;
   private final String chain;
@@ -67,8 +69,46 @@ final class CallPath {
     return frame < stack.length && !isInfrastructure(stack[frame].getClassName()) ? stack[frame] : null;
   }
 
+  /**
+   * The first frame after the bridge's (the hooked library's own frames, and the agent's before them, are
+   * skipped) that belongs neither to the JDK, nor to an HTTP library, nor to an AWS SDK: the code that made the
+   * call. {@code null} when there is none, as on an SDK's own refresh thread.
+   */
+  public static StackTraceElement application(StackTraceElement[] stack) {
+    for (int i = afterBridge(stack); i < stack.length; i++) {
+      if (!isInfrastructure(stack[i].getClassName())) {
+        return stack[i];
+      }
+    }
+    return null;
+  }
+
+  /** The AWS SDK that made the call on this stack, as {@code v2} or {@code v1}; {@code null} for neither. */
+  public static String sdk(StackTraceElement[] stack) {
+    for (int i = afterBridge(stack); i < stack.length; i++) {
+      String className = stack[i].getClassName();
+      if (className.startsWith("software.amazon.awssdk.")) {
+        return "v2";
+      }
+      if (className.startsWith("com.amazonaws.")) {
+        return "v1";
+      }
+    }
+    return null;
+  }
+
+  private static int afterBridge(StackTraceElement[] stack) {
+    for (int i = 0; i < stack.length; i++) {
+      if (stack[i].getClassName().equals(BRIDGE)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
   private static boolean isAgentFrame(String className) {
-    return className.equals(BRIDGE) || className.equals(CredentialsRecorder.class.getName())
+    return className.equals(BRIDGE) || className.equals(DISPATCHER)
+        || className.equals(CredentialsRecorder.class.getName())
         || className.equals(CallPath.class.getName());
   }
 
@@ -85,7 +125,7 @@ final class CallPath {
     return className.substring(className.lastIndexOf('.') + 1);
   }
 
-  static String format(StackTraceElement frame) {
+  public static String format(StackTraceElement frame) {
     String location = frame.getFileName() == null
         ? "Unknown Source"
         : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();

@@ -1,6 +1,5 @@
 package io.credscope.recorder;
 
-import io.credscope.bridge.Dispatcher;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.credentials.CredentialSource;
@@ -33,7 +32,7 @@ import java.util.function.Consumer;
  * thread-local depth count when a chain asks, with no allocation; only the first sighting of a
  * (provider, key) pair, or of a way a chain failed, pays for a stack walk and an event.
  */
-public final class CredentialsRecorder implements Dispatcher {
+public final class CredentialsRecorder {
 
   /** Keys per provider class beyond which new keys are counted together, so memory stays bounded. */
   static final int MAX_KEYS_PER_PROVIDER = 256;
@@ -51,6 +50,8 @@ public final class CredentialsRecorder implements Dispatcher {
   private final CredentialsAccessor accessor = new CredentialsAccessor();
   private final List<Resolution> resolutions = new CopyOnWriteArrayList<Resolution>();
   private final LongAdder unrecorded = new LongAdder();
+  /** The reported resolution of each access key id, for the HTTP hooks to tell which source signed a call. */
+  private final ConcurrentMap<String, Resolution> byKey = new ConcurrentHashMap<String, Resolution>();
   /** Weak keys: a provider the application dropped takes its build site with it. */
   private final Map<Object, BuildSite> buildSites =
       Collections.synchronizedMap(new WeakHashMap<Object, BuildSite>());
@@ -96,17 +97,14 @@ public final class CredentialsRecorder implements Dispatcher {
     this.clock = clock;
   }
 
-  @Override
   public void credentialsProvided(Object provider, Object credentials) {
     record(sites.get(provider.getClass()), provider, credentials);
   }
 
-  @Override
   public void identityResolved(Object provider, Object credentials) {
     record(customSites.get(provider.getClass()), provider, credentials);
   }
 
-  @Override
   public void executionCredentials(Object executionContext, Object credentials) {
     Object provider = accessor.credentialsProvider(executionContext);
     if (provider != null) {
@@ -159,6 +157,7 @@ public final class CredentialsRecorder implements Dispatcher {
     created.increment();
     if (!path.nested()) {
       resolutions.add(created);
+      byKey.putIfAbsent(keyId, created);
       List<ProviderFailure> skipped = walk.depth > 0
           ? new ArrayList<ProviderFailure>(walk.failures) : Collections.<ProviderFailure>emptyList();
       events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
@@ -187,7 +186,6 @@ public final class CredentialsRecorder implements Dispatcher {
             + " (calls signed with expired keys fail with ExpiredToken)", evidence));
   }
 
-  @Override
   public void staticProviderBuilt(Object provider) {
     if (buildSitesLeft.get() <= 0 || buildSitesLeft.decrementAndGet() < 0) {
       return;
@@ -201,7 +199,6 @@ public final class CredentialsRecorder implements Dispatcher {
         context != null ? context : provider.getClass().getClassLoader()));
   }
 
-  @Override
   public void credentialsFailed(Object provider, Throwable failure) {
     ProviderSite site = sites.get(provider.getClass());
     ChainWalk walk = walks.get();
@@ -211,12 +208,10 @@ public final class CredentialsRecorder implements Dispatcher {
     }
   }
 
-  @Override
   public void chainEntered(Object chain) {
     walks.get().enter(chain);
   }
 
-  @Override
   public void chainExited(Object chain, Throwable failure) {
     ChainWalk walk = walks.get();
     if (walk.exit()) {
@@ -267,6 +262,14 @@ public final class CredentialsRecorder implements Dispatcher {
       }
     }
     return null;
+  }
+
+  /**
+   * The first reported resolution of this access key id: which SDK, source and provider supplied it; {@code null}
+   * when credscope never saw it resolved (keys signed by hand, or by an SDK it does not hook).
+   */
+  public Resolution resolutionOf(String accessKeyId) {
+    return byKey.get(accessKeyId);
   }
 
   /** Every distinct chain failure so far, with how often it happened. */

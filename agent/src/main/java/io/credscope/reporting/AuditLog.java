@@ -2,6 +2,7 @@ package io.credscope.reporting;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.credscope.events.AwsCall;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
@@ -72,15 +73,34 @@ final class AuditLog implements EventSink {
       write(event, record -> {
         record.writeStringField("id", finding.id());
         record.writeStringField("severity", finding.severity().id());
-        record.writeStringField("sdk", finding.sdk().id());
-        record.writeStringField("source", finding.source().id());
-        record.writeStringField("provider", finding.provider());
-        record.writeStringField("key", finding.key().display(maskKeys));
+        // An IMDS finding may name no SDK and no key; a presigned URL's key may come from no source seen.
+        writeOptional(record, "sdk", finding.sdk() == null ? null : finding.sdk().id());
+        writeOptional(record, "source", finding.source() == null ? null : finding.source().id());
+        writeOptional(record, "provider", finding.provider());
+        writeOptional(record, "key", finding.key() == null ? null : finding.key().display(maskKeys));
         record.writeStringField("summary", finding.summary());
         for (Map.Entry<String, String> fact : finding.evidence().entrySet()) {
           record.writeStringField(fact.getKey(), fact.getValue());
         }
         record.writeStringField("remedy", finding.remedy());
+      });
+    } else if (event instanceof AwsCall) {
+      AwsCall call = (AwsCall) event;
+      write(event, record -> {
+        record.writeStringField("service", call.service());
+        writeOptional(record, "region", call.region());
+        record.writeStringField("key", call.key().display(maskKeys));
+        record.writeStringField("keyType", call.key().type().id());
+        record.writeStringField("source", call.sourceId());
+        writeOptional(record, "sdk", call.sdk() == null ? null : call.sdk().id());
+        writeOptional(record, "provider", call.provider());
+        writeOptional(record, "host", call.host());
+        writeOptional(record, "method", call.method());
+        record.writeStringField("library", call.library());
+        if (call.presigned()) {
+          record.writeBooleanField("presigned", true);
+        }
+        writeOptional(record, "caller", call.caller());
       });
     } else if (event instanceof CredentialsChainFailed) {
       CredentialsChainFailed failed = (CredentialsChainFailed) event;
@@ -146,6 +166,27 @@ final class AuditLog implements EventSink {
         record.writeEndObject();
       }
       record.writeEndArray();
+      if (!summary.calls.isEmpty()) {
+        record.writeArrayFieldStart("calls");
+        for (RunSummary.CallRow row : summary.calls) {
+          record.writeStartObject();
+          record.writeStringField("service", row.service);
+          record.writeStringField("region", row.region);
+          record.writeStringField("source", row.source);
+          record.writeStringField("outcome", row.outcome);
+          record.writeNumberField("count", row.count);
+          record.writeEndObject();
+        }
+        record.writeEndArray();
+      }
+      if (summary.imds != null) {
+        record.writeObjectFieldStart("imds");
+        record.writeNumberField("tokenRequests", summary.imds.tokenRequests());
+        record.writeNumberField("failedTokenRequests", summary.imds.failedTokenRequests());
+        record.writeNumberField("v2Reads", summary.imds.v2Reads());
+        record.writeNumberField("v1Reads", summary.imds.v1Reads());
+        record.writeEndObject();
+      }
       record.writeNumberField("droppedEvents", summary.droppedEvents);
       record.writeNumberField("unrecordedResolutions", summary.unrecordedResolutions);
     });

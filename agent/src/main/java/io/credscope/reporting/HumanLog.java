@@ -1,6 +1,7 @@
 package io.credscope.reporting;
 
 import io.credscope.credentials.KeyType;
+import io.credscope.events.AwsCall;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
@@ -33,6 +34,8 @@ final class HumanLog implements EventSink {
           log().debug(line);
         }
       }
+    } else if (event instanceof AwsCall && LogLevel.INFO.enabled()) {
+      log().info(describe((AwsCall) event));
     } else if (event instanceof Finding && LogLevel.WARN.enabled()) {
       Finding finding = (Finding) event;
       log().warn("{} ({}): {}; fix: {}", finding.id(), finding.severity().id(), finding.summary(), finding.remedy());
@@ -89,9 +92,29 @@ final class HumanLog implements EventSink {
     return line.toString();
   }
 
+  /** One line per distinct (key, service, region, source): which key really signed, through which client. */
+  String describe(AwsCall call) {
+    StringBuilder line = new StringBuilder(160).append("AWS call to ").append(call.service());
+    if (call.region() != null) {
+      line.append(" in ").append(call.region());
+    }
+    line.append(call.presigned() ? " by presigned URL" : "").append(" signed with ").append(call.key().type().id())
+        .append(" key ").append(call.key().display(maskKeys)).append(" from ");
+    if (call.source() == null) {
+      line.append("a source credscope did not see (signed by hand, or by another SDK)");
+    } else {
+      line.append(call.source().id()).append(" (").append(call.provider()).append(')');
+    }
+    line.append(", via ").append(call.library()).append(": ").append(call.method()).append(' ').append(call.host());
+    if (call.caller() != null) {
+      line.append(", first at ").append(call.caller());
+    }
+    return line.toString();
+  }
+
   @Override
   public void finish(RunSummary summary) {
-    if (summary.rows.isEmpty() && summary.failures.isEmpty()) {
+    if (summary.rows.isEmpty() && summary.failures.isEmpty() && summary.calls.isEmpty() && summary.imds == null) {
       if (LogLevel.DEBUG.enabled()) {
         log().debug("summary: no AWS credentials were resolved in this JVM");
       }
@@ -109,6 +132,15 @@ final class HumanLog implements EventSink {
     for (RunSummary.Row row : summary.rows) {
       log.info("  SDK {} {} {} {} ({}): {} resolutions", row.sdk, row.source, row.provider, row.key, row.keyType,
           row.resolutions);
+    }
+    for (RunSummary.CallRow row : summary.calls) {
+      log.info("  AWS calls to {} in {} with {} keys: {} {}", row.service, row.region, row.source, row.count,
+          row.outcome);
+    }
+    if (summary.imds != null) {
+      log.info("  instance metadata: {} token requests ({} failed), {} IMDSv2 reads, {} IMDSv1 reads",
+          summary.imds.tokenRequests(), summary.imds.failedTokenRequests(), summary.imds.v2Reads(),
+          summary.imds.v1Reads());
     }
     if (summary.droppedEvents > 0) {
       log.warn("  {} events were dropped because the reporter could not keep up", summary.droppedEvents);

@@ -4,7 +4,9 @@ import io.credscope.config.AgentConfig;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
+import io.credscope.events.AwsCall;
 import io.credscope.findings.FindingRules;
+import io.credscope.http.HttpCallRecorder;
 import io.credscope.profiles.ProfileLookup;
 import io.credscope.recorder.CredentialsRecorder;
 import java.io.File;
@@ -44,6 +46,9 @@ public final class Reporter implements Consumer<Event> {
   private final BlockingQueue<Event> queue = new ArrayBlockingQueue<Event>(QUEUE_CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private volatile CredentialsRecorder recorder;
+  private volatile HttpCallRecorder calls;
+  /** Made on the reporter thread with the first AWS call: Micrometer never loads before there is one. */
+  private AwsCallMeters meters;
   private volatile Thread worker;
   private List<EventSink> sinks;
 
@@ -69,6 +74,27 @@ public final class Reporter implements Consumer<Event> {
   /** The recorder whose resolutions the summary counts; set once, at installation. */
   public void summarise(CredentialsRecorder counted) {
     this.recorder = counted;
+  }
+
+  /** The HTTP recorder whose calls the summary and the meters count; set once, at installation. */
+  public void countCalls(HttpCallRecorder counted) {
+    this.calls = counted;
+  }
+
+  /** The meters of AWS calls, or {@code null} before the first one. For the reporter thread and tests. */
+  synchronized AwsCallMeters meters() {
+    return meters;
+  }
+
+  private synchronized void bindMeters() {
+    HttpCallRecorder counted = calls;
+    if (counted == null) {
+      return;
+    }
+    if (meters == null) {
+      meters = new AwsCallMeters();
+    }
+    meters.bind(counted.callCounts());
   }
 
   @Override
@@ -109,6 +135,13 @@ public final class Reporter implements Consumer<Event> {
           continue;
         }
         deliver(event);
+        if (event instanceof AwsCall) {
+          try {
+            bindMeters();
+          } catch (Throwable t) {
+            Diagnostics.error("could not count AWS calls as meters: " + t);
+          }
+        }
         try {
           rules.observe(event, this::deliver);
         } catch (Throwable t) {
@@ -175,6 +208,13 @@ public final class Reporter implements Consumer<Event> {
           ? new RunSummary(new ArrayList<RunSummary.Row>(), new ArrayList<RunSummary.FailureRow>(), dropped.get(), 0)
           : RunSummary.of(counted.resolutions(), counted.chainFailures(), config.maskKeys(), dropped.get(),
               counted.unrecordedResolutions());
+      HttpCallRecorder http = calls;
+      if (http != null) {
+        summary.withCalls(http.callCounts(), http.imdsCounts());
+        if (meters() != null) {
+          bindMeters();
+        }
+      }
       for (EventSink sink : sinks()) {
         sink.finish(summary);
       }

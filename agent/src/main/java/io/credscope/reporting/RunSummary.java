@@ -1,5 +1,7 @@
 package io.credscope.reporting;
 
+import io.credscope.http.CallCount;
+import io.credscope.http.ImdsCounts;
 import io.credscope.recorder.ChainFailures;
 import io.credscope.recorder.Resolution;
 import java.util.ArrayList;
@@ -42,10 +44,44 @@ final class RunSummary {
     }
   }
 
+  /** AWS calls on the wire of one (service, region, source, outcome). */
+  static final class CallRow {
+    final String service;
+    final String region;
+    final String source;
+    final String outcome;
+    final long count;
+
+    CallRow(String service, String region, String source, String outcome, long count) {
+      this.service = service;
+      this.region = region;
+      this.source = source;
+      this.outcome = outcome;
+      this.count = count;
+    }
+  }
+
   final List<Row> rows;
   final List<FailureRow> failures;
   final long droppedEvents;
   final long unrecordedResolutions;
+  /** Empty when no HTTP hook saw an AWS call. */
+  List<CallRow> calls = Collections.emptyList();
+  /** {@code null} when no HTTP hook saw IMDS traffic. */
+  ImdsCounts imds;
+
+  /** Adds what the HTTP hooks counted. */
+  RunSummary withCalls(List<CallCount> counted, ImdsCounts imdsCounts) {
+    List<CallRow> rows = new ArrayList<CallRow>();
+    for (CallCount row : counted) {
+      rows.add(new CallRow(row.service(), row.region(), row.source(), row.outcome().id(), row.count()));
+    }
+    Collections.sort(rows, (a, b) -> (a.service + a.region + a.source + a.outcome)
+        .compareTo(b.service + b.region + b.source + b.outcome));
+    this.calls = Collections.unmodifiableList(rows);
+    this.imds = imdsCounts != null && imdsCounts.any() ? imdsCounts : null;
+    return this;
+  }
 
   /** Reads the recorder's own counters: cheap enough for a JVM that is shutting down. */
   static RunSummary of(List<Resolution> resolutions, Collection<ChainFailures> chainFailures, boolean maskKeys,

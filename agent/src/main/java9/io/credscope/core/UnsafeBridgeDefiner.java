@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jdk.internal.misc.Unsafe;
 
 /**
@@ -25,6 +26,30 @@ final class UnsafeBridgeDefiner {
         Collections.singletonMap("jdk.internal.misc", Collections.singleton(UnsafeBridgeDefiner.class.getModule())),
         Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
     defineInPasses(Unsafe.getUnsafe(), classes);
+  }
+
+  /**
+   * Lets the JDK modules whose classes the HTTP hooks are woven into read the bridge, which lives in the bootstrap
+   * loader's unnamed module: without the edge, the first hooked call would fail to link. {@code java.net.http} is
+   * there only when the boot layer resolved it.
+   */
+  static void readableFromJdk(Instrumentation instrumentation, String bridgeClass) {
+    Module bridge;
+    try {
+      bridge = Class.forName(bridgeClass, false, null).getModule();
+    } catch (ClassNotFoundException absent) {
+      return;
+    }
+    readable(instrumentation, Object.class.getModule(), bridge);
+    Optional<Module> httpClient = ModuleLayer.boot().findModule("java.net.http");
+    if (httpClient.isPresent()) {
+      readable(instrumentation, httpClient.get(), bridge);
+    }
+  }
+
+  private static void readable(Instrumentation instrumentation, Module module, Module bridge) {
+    instrumentation.redefineModule(module, Collections.singleton(bridge), Collections.emptyMap(),
+        Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
   }
 
   /**

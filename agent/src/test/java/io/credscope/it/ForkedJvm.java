@@ -15,6 +15,10 @@ final class ForkedJvm {
 
   static final Path AGENT_JAR = Path.of(System.getProperty("credscope.agent.jar", "target/credscope-agent.jar"));
 
+  /** The HTTP clients the hooks' tests drive, with what they need to run. */
+  private static final List<String> HTTP_CLIENTS = List.of("/org/apache/httpcomponents/", "/commons-logging/",
+      "/commons-codec/", "/com/squareup/", "/org/jetbrains/kotlin/");
+
   record Result(int exitCode, String stdout, String stderr, byte[] stderrBytes) {
     String all() {
       return stdout + stderr;
@@ -47,7 +51,7 @@ final class ForkedJvm {
     List<String> entries = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (entry.endsWith("test-classes") || entry.contains("/software/amazon/") || entry.contains("/org/slf4j/")
-          || entry.contains("/org/reactivestreams/")) {
+          || entry.contains("/org/reactivestreams/") || HTTP_CLIENTS.stream().anyMatch(entry::contains)) {
         entries.add(entry);
       }
     }

@@ -34,6 +34,7 @@ public final class AppLaunch {
   private int calls = 3;
   private String sdks = "v2";
   private String credentials = "default";
+  private boolean legacyMetadata;
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -137,6 +138,12 @@ public final class AppLaunch {
     return this;
   }
 
+  /** Makes the application read instance metadata the old way too: a GET without a session token (IMDSv1). */
+  public AppLaunch legacyMetadata() {
+    this.legacyMetadata = true;
+    return this;
+  }
+
   /** Points both SDKs, and credscope's probe, at another instance metadata endpoint. */
   public AppLaunch imdsEndpoint(String endpoint) {
     systemProperties.put("aws.ec2MetadataServiceEndpoint", endpoint);
@@ -196,6 +203,10 @@ public final class AppLaunch {
     command.add(sdks);
     command.add("--credentials");
     command.add(credentials);
+    if (legacyMetadata) {
+      command.add("--legacy-metadata");
+      command.add(aws.imds().endpoint().toString());
+    }
     return command;
   }
 

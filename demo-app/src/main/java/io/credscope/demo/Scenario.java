@@ -213,6 +213,15 @@ public enum Scenario {
     }
   },
 
+  IMDSV1("an old-style client reads instance metadata with a plain HttpURLConnection GET and no session token "
+      + "(IMDSv1), on an instance that still allows it; the SDKs use the instance role through IMDSv2") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      aws.imds().acceptV1(true);
+      launch.legacyMetadata();
+    }
+  },
+
   LAPTOP_PROFILE("clean: static keys in the default profile, on a laptop with no role around") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) throws IOException {

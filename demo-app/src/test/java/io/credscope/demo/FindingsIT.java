@@ -48,6 +48,8 @@ class FindingsIT {
     twoKeys.add("MULTIPLE_IDENTITIES/info/v2");
     table.put(Scenario.TWO_KEYS, twoKeys);
     table.put(Scenario.WORLD_READABLE_CREDENTIALS, both("CREDENTIALS_FILE_READABLE/medium"));
+    // The application's own metadata client, not an SDK: the finding names no SDK.
+    table.put(Scenario.IMDSV1, List.of("IMDSV1_CALL/high"));
     // The clean cases: never cry wolf.
     for (Scenario clean : List.of(Scenario.ROLE_ONLY, Scenario.CONTAINER, Scenario.LAPTOP_PROFILE,
         Scenario.LAPTOP_ENV_KEYS)) {
@@ -91,14 +93,52 @@ class FindingsIT {
       Set<String> raised = new TreeSet<>();
       for (JsonNode record : run.audit()) {
         if (record.get("event").asText().equals("finding")) {
-          assertTrue(raised.add(record.get("id").asText() + "/" + record.get("severity").asText() + "/"
-              + record.get("sdk").asText()), "once per distinct evidence: " + run.auditText());
+          assertTrue(raised.add(record.get("id").asText() + "/" + record.get("severity").asText()
+              + (record.has("sdk") ? "/" + record.get("sdk").asText() : "")), "once per distinct evidence: "
+              + run.auditText());
           assertFalse(record.get("remedy").asText().isEmpty(), record.toString());
           assertTrue(run.stderr().contains("[credscope] WARN  " + record.get("id").asText() + " ("), run.stderr());
         }
       }
       assertEquals(new TreeSet<>(expected), raised, run.auditText());
       ScenarioIT.assertNoSecret(run, launch);
+    }
+  }
+
+  /** The IMDSv1 read is told with the line of code that made it and the client it used. */
+  @Test
+  void theImdsV1FindingNamesTheCodeAndTheClient() throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      ScenarioIT.Run run = ScenarioIT.run(launch(Scenario.IMDSV1, aws, true));
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+      JsonNode finding = run.audit().stream().filter(record -> record.path("id").asText().equals("IMDSV1_CALL"))
+          .findFirst().orElseThrow();
+      assertTrue(finding.get("location").asText().startsWith(
+          "io.credscope.demo.app.LegacyMetadata.instanceId(LegacyMetadata.java:"), finding.toString());
+      assertEquals("HttpURLConnection", finding.get("library").asText());
+      assertEquals(1, aws.imds().tokenlessReads(), "the legacy client's read, and no SDK's");
+      JsonNode imds = run.audit().get(run.audit().size() - 1).get("imds");
+      assertEquals(1, imds.get("v1Reads").asInt(), imds.toString());
+      assertTrue(imds.get("v2Reads").asInt() > 0, "the SDKs read with a token: " + imds);
+    }
+  }
+
+  /** The SDKs' own metadata traffic is IMDSv2: counted, never flagged. */
+  @Test
+  void imdsV2OnlyScenariosHaveNoImdsV1Finding() throws Exception {
+    for (Scenario scenario : List.of(Scenario.ROLE_ONLY, Scenario.ENV_SHADOWS_ROLE)) {
+      try (FakeAws aws = FakeAws.start()) {
+        ScenarioIT.Run run = ScenarioIT.run(launch(scenario, aws, true));
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        assertTrue(run.audit().stream().noneMatch(record -> record.path("id").asText().startsWith("IMDSV1")),
+            run.auditText());
+        assertEquals(0, aws.imds().tokenlessReads(), scenario.id());
+        JsonNode imds = run.audit().get(run.audit().size() - 1).path("imds");
+        assertEquals(0, imds.path("v1Reads").asInt(), imds.toString());
+        if (scenario == Scenario.ROLE_ONLY) {
+          assertTrue(imds.path("tokenRequests").asInt() > 0 && imds.path("v2Reads").asInt() > 0, imds.toString());
+        }
+      }
     }
   }
 

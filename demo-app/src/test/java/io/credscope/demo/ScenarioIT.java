@@ -355,6 +355,7 @@ class ScenarioIT {
       assertEquals(1, record.get("v").asInt());
       assertTrue(record.has("ts") && record.has("pid") && record.has("event"), record.toString());
     }
+    assertAwsCallsMatchResolutions(run);
     JsonNode summary = run.audit().get(run.audit().size() - 1);
     assertEquals("summary", summary.get("event").asText());
     for (JsonNode row : summary.get("resolutions")) {
@@ -371,6 +372,29 @@ class ScenarioIT {
     assertFalse(run.all().contains("SLF4J"), "no SLF4J binding warnings: " + run.all());
 
     assertNoSecret(run, launch);
+  }
+
+  /**
+   * The HTTP hooks see what the credentials hooks attributed: each resolved key signs calls to STS, S3 and
+   * DynamoDB, through the Apache 4 client both SDKs use here, from the same source.
+   */
+  private static void assertAwsCallsMatchResolutions(Run run) {
+    List<JsonNode> calls = run.audit().stream().filter(record -> record.get("event").asText().equals("aws.call"))
+        .collect(Collectors.toList());
+    for (JsonNode resolved : run.audit()) {
+      if (!resolved.get("event").asText().equals("credentials.resolved")) {
+        continue;
+      }
+      for (String service : List.of("sts", "s3", "dynamodb")) {
+        assertTrue(calls.stream().anyMatch(call -> call.get("service").asText().equals(service)
+            && call.get("key").asText().equals(resolved.get("key").asText())
+            && call.get("source").asText().equals(resolved.get("source").asText())
+            && call.get("region").asText().equals("us-east-1")
+            && call.get("library").asText().equals("apache-httpclient-4")),
+            "an aws.call to " + service + " signed with " + resolved.get("key").asText() + " from "
+                + resolved.get("source").asText() + ": " + calls);
+      }
+    }
   }
 
   static void assertNoSecret(Run run, AppLaunch launch) {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * with each SDK's default credentials chain and calls them. Nothing in it knows about credscope;
  * which credentials it ends up with depends only on the environment the demo gives it.
  *
- * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N] [--credentials default|static|custom|literal|profile|mixed]</pre>
+ * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N] [--credentials default|static|custom|literal|profile|mixed]
+ *     [--legacy-metadata URL]</pre>
  */
 public final class DemoApp {
 
@@ -34,6 +35,15 @@ public final class DemoApp {
     int rounds = Integer.parseInt(options.getOrDefault("--calls", "3"));
     boolean failed = false;
     CredentialsMode credentials = CredentialsMode.of(options.getOrDefault("--credentials", "default"));
+    if (options.containsKey("--legacy-metadata")) {
+      try {
+        LOG.info("legacy metadata client: this is instance {}",
+            LegacyMetadata.instanceId(options.get("--legacy-metadata")));
+      } catch (java.io.IOException e) {
+        LOG.error("legacy metadata client failed: {}", e.toString());
+        failed = true;
+      }
+    }
     for (String sdk : options.getOrDefault("--sdk", "v2").split(",")) {
       StaticKeys keys = credentials.readsKeys() ? StaticKeys.fromConfiguration() : null;
       try (Workload workload = workload(sdk.trim(), endpoints, credentials, keys)) {

@@ -18,6 +18,8 @@ public final class FakeImds extends FakeService {
 
   public static final String ROLE = "demo-instance-role";
   private static final String TOKEN_PATH = "/latest/api/token";
+  public static final String INSTANCE_ID = "i-0demo0instance0";
+  private static final String INSTANCE_ID_PATH = "/latest/meta-data/instance-id";
   private static final String CREDENTIALS_PATH = "/latest/meta-data/iam/security-credentials/";
 
   private final DemoKeys roleKeys;
@@ -73,7 +75,9 @@ public final class FakeImds extends FakeService {
       respond(exchange, 401, "text/plain", "");
       return;
     }
-    if (path.equals(CREDENTIALS_PATH)) {
+    if (path.equals(INSTANCE_ID_PATH)) {
+      respond(exchange, 200, "text/plain", INSTANCE_ID);
+    } else if (path.equals(CREDENTIALS_PATH)) {
       respond(exchange, 200, "text/plain", ROLE);
     } else if (path.equals(CREDENTIALS_PATH + ROLE)) {
       respond(exchange, 200, "text/plain", credentialsJson());

@@ -1,0 +1,64 @@
+package io.credscope.core;
+
+import io.credscope.bridge.Dispatcher;
+import io.credscope.http.HttpCallRecorder;
+import io.credscope.recorder.CredentialsRecorder;
+
+/** What the bridge dispatches to once the agent runs: credentials to one recorder, HTTP exchanges to the other. */
+final class AgentDispatcher implements Dispatcher {
+
+  private final CredentialsRecorder credentials;
+  private final HttpCallRecorder http;
+
+  AgentDispatcher(CredentialsRecorder credentials, HttpCallRecorder http) {
+    this.credentials = credentials;
+    this.http = http;
+  }
+
+  @Override
+  public void credentialsProvided(Object provider, Object resolved) {
+    credentials.credentialsProvided(provider, resolved);
+  }
+
+  @Override
+  public void identityResolved(Object provider, Object resolved) {
+    credentials.identityResolved(provider, resolved);
+  }
+
+  @Override
+  public void executionCredentials(Object executionContext, Object resolved) {
+    credentials.executionCredentials(executionContext, resolved);
+  }
+
+  @Override
+  public void staticProviderBuilt(Object provider) {
+    credentials.staticProviderBuilt(provider);
+  }
+
+  @Override
+  public void credentialsFailed(Object provider, Throwable failure) {
+    credentials.credentialsFailed(provider, failure);
+  }
+
+  @Override
+  public void chainEntered(Object chain) {
+    credentials.chainEntered(chain);
+  }
+
+  @Override
+  public void chainExited(Object chain, Throwable failure) {
+    credentials.chainExited(chain, failure);
+  }
+
+  @Override
+  public boolean httpExchange(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, int status, Throwable failure) {
+    return http.exchange(library, method, host, port, target, authorization, imdsToken, status, failure);
+  }
+
+  @Override
+  public void httpExchangeStarted(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object pendingResponse) {
+    http.exchangeStarted(library, method, host, port, target, authorization, imdsToken, pendingResponse);
+  }
+}

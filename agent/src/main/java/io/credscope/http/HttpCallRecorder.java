@@ -1,0 +1,235 @@
+package io.credscope.http;
+
+import io.credscope.credentials.AccessKeyId;
+import io.credscope.events.AwsCall;
+import io.credscope.events.Event;
+import io.credscope.events.Finding;
+import io.credscope.findings.FindingType;
+import io.credscope.recorder.CallPath;
+import io.credscope.recorder.Resolution;
+import io.credscope.sigv4.SigV4Authorization;
+import io.credscope.sigv4.SigV4Parser;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What the HTTP hooks hand over, turned into calls: which key signed for which service and region, linked to the
+ * source the credentials hooks attributed it to, and IMDS traffic. Every request of every hooked client passes
+ * here, so a call that carries no SigV4 signature and goes to no metadata address returns after a few string
+ * checks, allocating nothing. An AWS call parses its signature and counts; only the first of each (key, service,
+ * region, source) pays for a stack walk and an {@code aws.call} event.
+ */
+public final class HttpCallRecorder {
+
+  /** What marks a presigned URL's query. */
+  static final String PRESIGNED_MARK = "X-Amz-Credential";
+  /** Presigned URLs valid for longer than this are {@code PRESIGNED_URL_LONG_EXPIRY}. */
+  static final long LONG_EXPIRY_SECONDS = 24 * 60 * 60;
+  /** Distinct call sites reported; more are counted together, so memory stays bounded. */
+  static final int MAX_SITES = 1024;
+
+  private final Function<String, Resolution> credentials;
+  private final Consumer<Event> events;
+  private final Clock clock;
+  private final ImdsEndpoints imdsEndpoints;
+  private final ImdsTraffic imds;
+  private final CallCounters counters = new CallCounters();
+  private final ConcurrentMap<String, AwsCallSite> sites = new ConcurrentHashMap<String, AwsCallSite>();
+  /** Where calls beyond {@link #MAX_SITES} distinct sites are counted; made when needed, not at start-up. */
+  private volatile AwsCallSite overflow;
+  private final Set<String> longExpiries = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+
+  /**
+   * @param credentials the reported resolution of an access key id, or {@code null} when credscope never saw it
+   * @param properties and environment say where the SDKs are told IMDS is
+   */
+  public HttpCallRecorder(Function<String, Resolution> credentials, Consumer<Event> events, Clock clock,
+      Properties properties, Map<String, String> environment) {
+    this.credentials = credentials;
+    this.events = events;
+    this.clock = clock;
+    this.imdsEndpoints = new ImdsEndpoints(properties, environment);
+    this.imds = new ImdsTraffic(events, clock);
+  }
+
+  /** See {@code Bridge.httpExchange}: the hot path of every hooked HTTP request. */
+  public boolean exchange(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, int status, Throwable failure) {
+    AwsCallSite site = awsCall(library, method, host, target, authorization);
+    if (site != null) {
+      site.count(status);
+      return status >= 400;
+    }
+    if (imdsEndpoints.matches(host, port)) {
+      imds.exchange(library, method, host, imdsToken != null, status, failure);
+    }
+    return false;
+  }
+
+  /** See {@code Bridge.httpExchangeStarted}: counted when the pending response completes. */
+  public void exchangeStarted(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object pendingResponse) {
+    AwsCallSite site = awsCall(library, method, host, target, authorization);
+    if (site != null) {
+      whenComplete(pendingResponse, site, null);
+    } else if (imdsEndpoints.matches(host, port)) {
+      ImdsTraffic.Completion completion = imds.started(library, method, host, imdsToken != null);
+      if (completion != null) {
+        whenComplete(pendingResponse, null, completion);
+      }
+    }
+  }
+
+  /** The call site of a SigV4-signed request, or {@code null} for any other request. */
+  private AwsCallSite awsCall(String library, String method, String host, String target, String authorization) {
+    SigV4Authorization signature;
+    if (authorization != null && authorization.startsWith("AWS4-")) {
+      signature = SigV4Parser.parseAuthorizationHeader(authorization, null);
+    } else if (target != null && target.indexOf(PRESIGNED_MARK) >= 0) {
+      // A whole URL or a path with its query does as well as a bare query.
+      signature = SigV4Parser.parsePresignedQuery(target);
+    } else {
+      return null;
+    }
+    if (signature == null) {
+      return null;
+    }
+    String keyId = signature.accessKeyId();
+    Resolution resolution = credentials.apply(keyId);
+    String source = resolution == null ? "unknown" : resolution.source().id();
+    String region = signature.region() == null ? "unknown" : signature.region();
+    String siteKey = keyId + '|' + signature.service() + '|' + region + '|' + source;
+    AwsCallSite site = sites.get(siteKey);
+    if (site == null) {
+      site = firstCall(siteKey, signature, region, source, resolution, library, method, host);
+    }
+    if (signature.presigned() && signature.expiresSeconds() > LONG_EXPIRY_SECONDS) {
+      longExpiry(signature, resolution, host);
+    }
+    return site;
+  }
+
+  private AwsCallSite firstCall(String siteKey, SigV4Authorization signature, String region, String source,
+      Resolution resolution, String library, String method, String host) {
+    if (sites.size() >= MAX_SITES) {
+      if (overflow == null) {
+        overflow = new AwsCallSite(counters, "other", "other", "other");
+      }
+      return overflow;
+    }
+    AwsCallSite created = new AwsCallSite(counters, signature.service(), region, source);
+    AwsCallSite raced = sites.putIfAbsent(siteKey, created);
+    if (raced != null) {
+      return raced;
+    }
+    events.accept(new AwsCall(clock.instant(), AccessKeyId.of(signature.accessKeyId()), signature.service(),
+        signature.region(), resolution == null ? null : resolution.sdk(),
+        resolution == null ? null : resolution.source(), resolution == null ? null : resolution.provider(), host,
+        method, library, signature.presigned(), caller()));
+    return created;
+  }
+
+  /** PRESIGNED_URL_LONG_EXPIRY: once per key and service. */
+  private void longExpiry(SigV4Authorization signature, Resolution resolution, String host) {
+    if (longExpiries.size() >= MAX_SITES || !longExpiries.add(signature.accessKeyId() + '|' + signature.service())) {
+      return;
+    }
+    AccessKeyId key = AccessKeyId.of(signature.accessKeyId());
+    long hours = signature.expiresSeconds() / 3600;
+    Map<String, String> evidence = new LinkedHashMap<String, String>();
+    evidence.put("service", signature.service());
+    evidence.put("host", host);
+    evidence.put("signedAt", signature.signedAt());
+    evidence.put("expiresSeconds", Long.toString(signature.expiresSeconds()));
+    String caller = caller();
+    if (caller != null) {
+      evidence.put("location", caller);
+    }
+    FindingType type = FindingType.PRESIGNED_URL_LONG_EXPIRY;
+    events.accept(new Finding(clock.instant(), type.id(), type.severity(),
+        resolution == null ? null : resolution.sdk(), resolution == null ? null : resolution.source(),
+        resolution == null ? null : resolution.provider(), key,
+        "a presigned " + signature.service() + " URL signed with key " + key.masked() + " stays valid for " + hours
+            + " hours (X-Amz-Expires=" + signature.expiresSeconds() + ")" + (caller == null ? "" : ", used at " + caller),
+        "presign for minutes, not days: whoever holds the URL can use it until it expires; sign with session "
+            + "credentials, which end the URL's validity when they expire", evidence));
+  }
+
+  private static String caller() {
+    StackTraceElement frame = CallPath.application(new Throwable().getStackTrace());
+    return frame == null ? null : CallPath.format(frame);
+  }
+
+  private static void whenComplete(Object pendingResponse, final AwsCallSite site,
+      final ImdsTraffic.Completion completion) {
+    if (!(pendingResponse instanceof CompletableFuture)) {
+      if (site != null) {
+        site.count(-1);
+      }
+      return;
+    }
+    ((CompletableFuture<?>) pendingResponse).whenComplete(new BiConsumer<Object, Throwable>() {
+      @Override
+      public void accept(Object response, Throwable failure) {
+        int status = failure == null ? StatusReader.status(response) : -1;
+        if (site != null) {
+          site.count(status);
+        }
+        if (completion != null) {
+          completion.completed(status, failure);
+        }
+      }
+    });
+  }
+
+  /** Every AWS call so far, per (service, region, source, outcome). */
+  public CallCounters counters() {
+    return counters;
+  }
+
+  /** IMDS traffic so far: token requests (and how many failed), IMDSv2 and IMDSv1 reads. */
+  public ImdsCounts imdsCounts() {
+    return new ImdsCounts(imds.tokenRequests(), imds.failedTokenRequests(), imds.v2Reads(), imds.v1Reads());
+  }
+
+  /** Every counter row with calls, for the summary and the meters. */
+  public List<CallCount> callCounts() {
+    return counters.counted();
+  }
+
+  /** Reads {@code java.net.http.HttpResponse.statusCode()}, which this Java 8 code cannot name. */
+  static final class StatusReader {
+    private static volatile Method statusCode;
+
+    private StatusReader() {
+    }
+
+    static int status(Object response) {
+      if (response == null) {
+        return -1;
+      }
+      try {
+        Method method = statusCode;
+        if (method == null) {
+          method = Class.forName("java.net.http.HttpResponse").getMethod("statusCode");
+          statusCode = method;
+        }
+        return (Integer) method.invoke(response);
+      } catch (Exception | LinkageError unreadable) {
+        return -1;
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.credscope.instrumentation.apachehttpclient.v4;
+
+import io.credscope.bridge.Bridge;
+import java.net.URI;
+import net.bytebuddy.asm.Advice;
+import org.apache.http.Header;
+import org.apache.http.HttpHost;
+import org.apache.http.HttpRequest;
+import org.apache.http.HttpResponse;
+import org.apache.http.RequestLine;
+import org.apache.http.client.methods.HttpUriRequest;
+import org.apache.http.protocol.HttpContext;
+
+/**
+ * Inlined at the end of {@code org.apache.http.protocol.HttpRequestExecutor.execute}. Reads without allocating:
+ * the client's request wrapper answers its method and URI from fields (its request line is built anew on every
+ * call, so it is asked only of other requests), and the target host is in the context.
+ */
+public final class ApacheHttpClient4Advice {
+
+  private ApacheHttpClient4Advice() {
+  }
+
+  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+  public static void onExit(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context,
+      @Advice.Return HttpResponse response, @Advice.Thrown Throwable failure) {
+    if (request == null) {
+      return;
+    }
+    String method;
+    String target;
+    if (request instanceof HttpUriRequest) {
+      method = ((HttpUriRequest) request).getMethod();
+      URI uri = ((HttpUriRequest) request).getURI();
+      target = uri == null ? null : uri.getRawQuery();
+    } else {
+      RequestLine line = request.getRequestLine();
+      method = line.getMethod();
+      target = line.getUri();
+    }
+    Object host = context == null ? null : context.getAttribute("http.target_host");
+    Header authorization = request.getFirstHeader("Authorization");
+    Header token = request.getFirstHeader("X-aws-ec2-metadata-token");
+    Bridge.httpExchange("apache-httpclient-4", method,
+        host instanceof HttpHost ? ((HttpHost) host).getHostName() : null,
+        host instanceof HttpHost ? ((HttpHost) host).getPort() : -1, target,
+        authorization == null ? null : authorization.getValue(), token == null ? null : token.getValue(),
+        response == null || response.getStatusLine() == null ? -1 : response.getStatusLine().getStatusCode(),
+        failure);
+  }
+}

@@ -1,0 +1,209 @@
+package io.credscope.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.credscope.it.apps.HttpClientsApp;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The HTTP hooks in a real JVM, for each client, against a real server on 127.0.0.1: a raw call signed by hand
+ * is one {@code aws.call} with the right key, service, region and source; a presigned URL is seen; a plain call
+ * yields nothing; and the application reads the same bytes with and without the agent.
+ */
+class HttpHooksIT {
+
+  private static final String KEY_ID = "AKIAHTTPHOOKSEXAMPLE";
+  private static final String SECRET = "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";
+  private static final String PRESIGN_KEY_ID = "AKIAPRESIGNEDEXAMPLE";
+  private static final String PRESIGN_SECRET = "presignedSecretKeyThatMustNeverBeLogged";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] BODY = new byte[200_000];
+
+  static {
+    new Random(42).nextBytes(BODY);
+  }
+
+  @TempDir
+  Path folder;
+  private HttpServer server;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      try (exchange) {
+        exchange.getRequestBody().readAllBytes();
+        byte[] body = exchange.getRequestURI().getPath().equals("/latest/api/token")
+            ? "token-for-tests".getBytes(StandardCharsets.UTF_8) : BODY;
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  static Stream<Arguments> clients() {
+    List<Arguments> cases = new ArrayList<>();
+    Map<String, String> libraries = Map.of("urlconnection", "HttpURLConnection",
+        "httpclient-send", "java.net.http.HttpClient", "httpclient-async", "java.net.http.HttpClient",
+        "apache4", "apache-httpclient-4", "apache5", "apache-httpclient-5", "okhttp", "okhttp");
+    for (String java : ForkedJvm.javas()) {
+      for (String client : List.of("urlconnection", "httpclient-send", "httpclient-async", "apache4", "apache5",
+          "okhttp")) {
+        cases.add(Arguments.of(client, libraries.get(client), java));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on {2}")
+  @MethodSource("clients")
+  void aCallSignedByHandIsOneAwsCall(String client, String library, String java) throws Exception {
+    Path audit = folder.resolve("audit.jsonl");
+    boolean presign = client.equals("urlconnection");
+    ForkedJvm.Result with = runApp(java, client, "audit=" + audit + ",mask=off", presign);
+    ForkedJvm.Result without = runApp(java, client, null, presign);
+    assertEquals(0, with.exitCode(), with.all());
+    assertEquals(0, without.exitCode(), without.all());
+
+    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(BODY));
+    List<String> expected = new ArrayList<>(List.of("signed " + BODY.length + " " + digest,
+        "plain " + BODY.length + " " + digest));
+    if (presign) {
+      expected.add("presigned " + BODY.length + " " + digest);
+    }
+    assertEquals(expected, without.stdout().lines().collect(Collectors.toList()), "the server's bytes");
+    assertEquals(without.stdout(), with.stdout(), "the application reads the same bytes with the agent");
+
+    List<JsonNode> calls = records(audit, "aws.call");
+    assertEquals(presign ? 2 : 1, calls.size(), "the plain call is no AWS call: " + calls);
+    JsonNode signed = calls.get(0);
+    assertEquals(KEY_ID, signed.get("key").asText());
+    assertEquals("dynamodb", signed.get("service").asText());
+    assertEquals("eu-west-1", signed.get("region").asText());
+    assertEquals("static", signed.get("source").asText(), "linked to the provider that resolved the key");
+    assertEquals("StaticCredentialsProvider", signed.get("provider").asText());
+    assertEquals("GET", signed.get("method").asText());
+    assertEquals("127.0.0.1", signed.get("host").asText());
+    assertEquals(library, signed.get("library").asText());
+    if (!client.equals("httpclient-async")) {
+      assertTrue(signed.get("caller").asText().startsWith(HttpClientsApp.class.getName() + "."), signed.toString());
+    }
+    if (presign) {
+      JsonNode presigned = calls.get(1);
+      assertEquals(PRESIGN_KEY_ID, presigned.get("key").asText());
+      assertEquals("s3", presigned.get("service").asText());
+      assertEquals("eu-central-1", presigned.get("region").asText());
+      assertEquals("unknown", presigned.get("source").asText(), "credscope never saw this key resolved");
+      assertTrue(presigned.get("presigned").asBoolean());
+      List<JsonNode> findings = records(audit, "finding");
+      assertEquals(List.of("PRESIGNED_URL_LONG_EXPIRY"),
+          findings.stream().filter(f -> !f.get("id").asText().equals("HARDCODED_KEY")).map(f -> f.get("id").asText())
+              .collect(Collectors.toList()), findings.toString());
+    }
+    JsonNode summary = records(audit, "summary").get(0);
+    JsonNode row = summary.get("calls").get(0);
+    assertEquals("dynamodb/eu-west-1/static/success/1", row.get("service").asText() + "/" + row.get("region").asText()
+        + "/" + row.get("source").asText() + "/" + row.get("outcome").asText() + "/" + row.get("count").asInt(),
+        summary.toString());
+    assertFalse(with.all().contains(SECRET) || Files.readString(audit).contains(SECRET), "secret leaked");
+    assertFalse(with.all().contains(PRESIGN_SECRET) || Files.readString(audit).contains(PRESIGN_SECRET));
+    assertTrue(with.stderr().contains("[credscope] INFO  AWS call to dynamodb in eu-west-1 signed with long-term key "
+        + KEY_ID + " from static (StaticCredentialsProvider), via " + library), with.stderr());
+  }
+
+  static Stream<Arguments> javas() {
+    return ForkedJvm.javas().stream().map(Arguments::of);
+  }
+
+  /** A token-less read from the configured metadata endpoint is IMDSv1, with the line that made it. */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void imdsV1IsAFindingAndImdsV2IsCounted(String java) throws Exception {
+    Path v1Audit = folder.resolve("v1.jsonl");
+    ForkedJvm.Result v1 = runImds(java, "imds-v1", v1Audit);
+    assertEquals(0, v1.exitCode(), v1.all());
+    List<JsonNode> findings = records(v1Audit, "finding").stream()
+        .filter(f -> f.get("id").asText().startsWith("IMDS")).collect(Collectors.toList());
+    assertEquals(1, findings.size(), findings.toString());
+    JsonNode finding = findings.get(0);
+    assertEquals("IMDSV1_CALL", finding.get("id").asText());
+    assertEquals("high", finding.get("severity").asText());
+    assertEquals("HttpURLConnection", finding.get("library").asText());
+    assertTrue(finding.get("location").asText().startsWith(HttpClientsApp.class.getName() + ".urlConnection(HttpClientsApp.java:"),
+        finding.toString());
+    assertEquals(1, records(v1Audit, "summary").get(0).get("imds").get("v1Reads").asInt());
+
+    Path v2Audit = folder.resolve("v2.jsonl");
+    ForkedJvm.Result v2 = runImds(java, "imds-v2", v2Audit);
+    assertEquals(0, v2.exitCode(), v2.all());
+    assertTrue(records(v2Audit, "finding").stream().noneMatch(f -> f.get("id").asText().startsWith("IMDS")));
+    JsonNode imds = records(v2Audit, "summary").get(0).get("imds");
+    assertEquals(1, imds.get("tokenRequests").asInt(), imds.toString());
+    assertEquals(1, imds.get("v2Reads").asInt(), imds.toString());
+    assertEquals(0, imds.get("v1Reads").asInt(), imds.toString());
+  }
+
+  private ForkedJvm.Result runImds(String java, String client, Path audit) throws Exception {
+    String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+    return ForkedJvm.run(List.of(java, "-javaagent:" + ForkedJvm.AGENT_JAR + "=audit=" + audit,
+        "-Daws.ec2MetadataServiceEndpoint=" + endpoint, "-cp", ForkedJvm.applicationClassPath(),
+        HttpClientsApp.class.getName(), client, endpoint, KEY_ID, SECRET), Map.of(), folder);
+  }
+
+  private ForkedJvm.Result runApp(String java, String client, String agentArguments, boolean presign)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(java));
+    if (agentArguments != null) {
+      command.add("-javaagent:" + ForkedJvm.AGENT_JAR + "=" + agentArguments);
+    }
+    command.addAll(List.of("-cp", ForkedJvm.applicationClassPath(), HttpClientsApp.class.getName(), client,
+        "http://127.0.0.1:" + server.getAddress().getPort(), KEY_ID, SECRET));
+    if (presign) {
+      command.addAll(List.of(PRESIGN_KEY_ID, PRESIGN_SECRET));
+    }
+    return ForkedJvm.run(command, Map.of(), folder);
+  }
+
+  private static List<JsonNode> records(Path audit, String event) throws Exception {
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : Files.readAllLines(audit, StandardCharsets.UTF_8)) {
+      JsonNode record = JSON.readTree(line);
+      if (record.get("event").asText().equals(event)) {
+        records.add(record);
+      }
+    }
+    return records;
+  }
+}

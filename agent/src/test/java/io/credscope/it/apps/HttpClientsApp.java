@@ -1,0 +1,150 @@
+package io.credscope.it.apps;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4PresignerParams;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * A host application for the HTTP hooks' tests: with one HTTP client, a raw call signed by hand with SDK v2's own
+ * SigV4 signer (keys from a static provider, so that credscope links them), and a plain call; with
+ * {@code HttpURLConnection}, also a presigned URL. Prints a digest of every response body, so that runs with and
+ * without the agent can be compared byte for byte.
+ *
+ * <pre>HttpClientsApp CLIENT BASE_URL KEY_ID SECRET [PRESIGN_KEY_ID PRESIGN_SECRET]</pre>
+ */
+public final class HttpClientsApp {
+
+  private HttpClientsApp() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String client = args[0];
+    URI base = URI.create(args[1]);
+    AwsCredentials credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(args[2], args[3])).resolveCredentials();
+    switch (client) {
+      case "imds-v1" -> {
+        print("imds", send("urlconnection", base.resolve("/latest/meta-data/instance-id"), "GET", Map.of()));
+        return;
+      }
+      case "imds-v2" -> {
+        String token = new String(send("urlconnection", base.resolve("/latest/api/token"), "PUT",
+            Map.of("X-aws-ec2-metadata-token-ttl-seconds", "60")));
+        print("imds", send("urlconnection", base.resolve("/latest/meta-data/instance-id"), "GET",
+            Map.of("X-aws-ec2-metadata-token", token)));
+        return;
+      }
+      default -> {
+      }
+    }
+    SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
+        .uri(base.resolve("/signed?Action=ListTables")).build();
+    @SuppressWarnings("deprecation")
+    SdkHttpFullRequest signed = Aws4Signer.create().sign(unsigned, Aws4SignerParams.builder()
+        .awsCredentials(credentials).signingName("dynamodb").signingRegion(Region.EU_WEST_1).build());
+    Map<String, String> headers = Map.of("Authorization", signed.firstMatchingHeader("Authorization").get(),
+        "X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").get());
+    print("signed", send(client, signed.getUri(), "GET", headers));
+    print("plain", send(client, base.resolve("/plain?page=1"), "GET", Map.of()));
+    if (args.length > 5) {
+      AwsCredentials presigner = AwsBasicCredentials.create(args[4], args[5]);
+      @SuppressWarnings("deprecation")
+      SdkHttpFullRequest presigned = Aws4Signer.create().presign(SdkHttpFullRequest.builder()
+          .method(SdkHttpMethod.GET).uri(base.resolve("/bucket/report.csv")).build(), Aws4PresignerParams.builder()
+          .awsCredentials(presigner).signingName("s3").signingRegion(Region.EU_CENTRAL_1)
+          .expirationTime(Instant.now().plus(Duration.ofHours(48))).build());
+      print("presigned", send("urlconnection", presigned.getUri(), "GET", Map.of()));
+    }
+  }
+
+  private static void print(String what, byte[] body) throws Exception {
+    System.out.println(what + " " + body.length + " " + HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(body)));
+  }
+
+  static byte[] send(String client, URI uri, String method, Map<String, String> headers) throws Exception {
+    return switch (client) {
+      case "urlconnection" -> urlConnection(uri, method, headers);
+      case "httpclient-send", "httpclient-async" -> javaHttpClient(uri, method, headers, client.endsWith("async"));
+      case "apache4" -> apache4(uri, method, headers);
+      case "apache5" -> apache5(uri, method, headers);
+      case "okhttp" -> okHttp(uri, method, headers);
+      default -> throw new IllegalArgumentException(client);
+    };
+  }
+
+  private static byte[] urlConnection(URI uri, String method, Map<String, String> headers) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+    connection.setRequestMethod(method);
+    headers.forEach(connection::setRequestProperty);
+    // As SDK v2's url-connection-client does: the status first, then the body.
+    int status = connection.getResponseCode();
+    try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      return in == null ? new byte[0] : in.readAllBytes();
+    }
+  }
+
+  private static byte[] javaHttpClient(URI uri, String method, Map<String, String> headers, boolean async)
+      throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(request::header);
+    HttpResponse<byte[]> response = async
+        ? client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).get()
+        : client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return response.body();
+  }
+
+  private static byte[] apache4(URI uri, String method, Map<String, String> headers) throws IOException {
+    try (org.apache.http.impl.client.CloseableHttpClient client =
+        org.apache.http.impl.client.HttpClients.createDefault()) {
+      org.apache.http.client.methods.HttpRequestBase request = new org.apache.http.client.methods.HttpGet(uri);
+      headers.forEach(request::setHeader);
+      try (org.apache.http.client.methods.CloseableHttpResponse response = client.execute(request)) {
+        return org.apache.http.util.EntityUtils.toByteArray(response.getEntity());
+      }
+    }
+  }
+
+  private static byte[] apache5(URI uri, String method, Map<String, String> headers) throws Exception {
+    try (org.apache.hc.client5.http.impl.classic.CloseableHttpClient client =
+        org.apache.hc.client5.http.impl.classic.HttpClients.createDefault()) {
+      org.apache.hc.client5.http.classic.methods.HttpGet request =
+          new org.apache.hc.client5.http.classic.methods.HttpGet(uri);
+      headers.forEach(request::setHeader);
+      return client.execute(request,
+          response -> org.apache.hc.core5.http.io.entity.EntityUtils.toByteArray(response.getEntity()));
+    }
+  }
+
+  private static byte[] okHttp(URI uri, String method, Map<String, String> headers) throws IOException {
+    okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
+    okhttp3.Request.Builder request = new okhttp3.Request.Builder().url(uri.toString());
+    headers.forEach(request::header);
+    try (okhttp3.Response response = client.newCall(request.build()).execute()) {
+      byte[] body = response.body().bytes();
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+      return body;
+    }
+  }
+}
