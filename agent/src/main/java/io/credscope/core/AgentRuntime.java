@@ -63,10 +63,8 @@ final class AgentRuntime {
         new ApacheHttpClient4InstrumentationModule(), new ApacheHttpClient5InstrumentationModule(),
         new OkHttpInstrumentationModule());
     Set<String> typeNames = new HashSet<String>();
-    Set<String> libraryPackages = new HashSet<String>();
     for (InstrumentationModule module : modules) {
       typeNames.addAll(module.typeNames());
-      libraryPackages.add(module.libraryPackage());
     }
     ClassNameGate.TransformFailures failures = new ClassNameGate.TransformFailures() {
       @Override
@@ -91,10 +89,12 @@ final class AgentRuntime {
         reporter.prepare();
       }
     };
-    ClassNameGate gate = new ClassNameGate(typeNames, libraryPackages, byteBuddy, preparation, failures);
+    ClassNameGate gate = new ClassNameGate(typeNames, byteBuddy, preparation, failures);
     instrumentation.addTransformer(gate, true);
+    // Now, not when the first hooked class loads: that class would wait for all of Byte Buddy,
+    // whereas from here the preparation overlaps the application's own start on another core.
+    gate.prepare();
     if (attached) {
-      gate.prepare();
       retransformLoaded(instrumentation, gate);
     }
   }

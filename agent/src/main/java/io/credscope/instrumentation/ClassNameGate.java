@@ -3,9 +3,7 @@ package io.credscope.instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -13,17 +11,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The transformer the JVM calls for every class it loads. It answers "not mine" with a prefix
- * check and one hash lookup on the class name. The first class of a hooked library starts
- * preparing Byte Buddy on a background thread, while the library goes on loading; only the few
- * instrumented types wait for it.
+ * The transformer the JVM calls for every class it loads. It answers "not mine" with one hash
+ * lookup on the class name. Byte Buddy is prepared on a background thread from the agent's start;
+ * only the few instrumented types wait for it, and only if they load before it is ready.
  */
 public final class ClassNameGate implements ClassFileTransformer {
 
   private static final long PREPARATION_TIMEOUT_MILLIS = 10000;
 
   private final Set<String> internalNames;
-  private final String[] libraryPrefixes;
   private final Future<ClassFileTransformer> byteBuddy;
   private final Runnable preparation;
   private final TransformFailures failures;
@@ -33,17 +29,16 @@ public final class ClassNameGate implements ClassFileTransformer {
   private volatile boolean gaveUpWaiting;
 
   /**
-   * @param libraryPackages package prefixes ({@code a.b.}) whose first loaded class starts preparation
    * @param byteBuddy the transformer, once {@code preparation} has made it
    * @param preparation run once, on a thread of its own: makes the transformer, and may go on to
    *     prepare other things after it, which the application's threads never wait for
    */
-  public ClassNameGate(Set<String> typeNames, Set<String> libraryPackages, Future<ClassFileTransformer> byteBuddy,
-      Runnable preparation, TransformFailures failures) {
-    this(typeNames, libraryPackages, byteBuddy, preparation, failures, PREPARATION_TIMEOUT_MILLIS);
+  public ClassNameGate(Set<String> typeNames, Future<ClassFileTransformer> byteBuddy, Runnable preparation,
+      TransformFailures failures) {
+    this(typeNames, byteBuddy, preparation, failures, PREPARATION_TIMEOUT_MILLIS);
   }
 
-  ClassNameGate(Set<String> typeNames, Set<String> libraryPackages, Future<ClassFileTransformer> byteBuddy,
+  ClassNameGate(Set<String> typeNames, Future<ClassFileTransformer> byteBuddy,
       Runnable preparation, TransformFailures failures, long preparationTimeoutMillis) {
     this.preparationTimeoutMillis = preparationTimeoutMillis;
     Set<String> names = new HashSet<String>();
@@ -51,17 +46,12 @@ public final class ClassNameGate implements ClassFileTransformer {
       names.add(typeName.replace('.', '/'));
     }
     this.internalNames = names;
-    List<String> prefixes = new ArrayList<String>();
-    for (String libraryPackage : libraryPackages) {
-      prefixes.add(libraryPackage.replace('.', '/'));
-    }
-    this.libraryPrefixes = prefixes.toArray(new String[0]);
     this.byteBuddy = byteBuddy;
     this.preparation = preparation;
     this.failures = failures;
   }
 
-  /** Starts preparing Byte Buddy now, if nothing has yet: on attach, the libraries are loaded already. */
+  /** Starts preparing Byte Buddy on a thread of its own, the first time only. */
   public void prepare() {
     if (preparing.compareAndSet(false, true)) {
       Thread thread = new Thread(preparation, "credscope-init");
@@ -82,17 +72,11 @@ public final class ClassNameGate implements ClassFileTransformer {
       return null;
     }
     try {
-      if (!preparing.get()) {
-        for (String prefix : libraryPrefixes) {
-          if (className.startsWith(prefix)) {
-            prepare();
-            break;
-          }
-        }
-      }
       if (!internalNames.contains(className)) {
         return null;
       }
+      // A hooked class may load on another thread before the agent's start has begun preparing.
+      prepare();
       ClassFileTransformer transformer = transformer();
       return transformer == null
           ? null

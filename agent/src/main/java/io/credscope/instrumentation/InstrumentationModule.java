@@ -10,12 +10,6 @@ public interface InstrumentationModule {
   String name();
 
   /**
-   * The package prefix ({@code a.b.}) of the library this module hooks. The first class loaded
-   * from it starts preparing the transformer, so a JVM that never loads the library pays nothing.
-   */
-  String libraryPackage();
-
-  /**
    * Binary names ({@code a.b.C$D}) of every type some binding transforms, as plain strings: read
    * before the application's main, where building Byte Buddy matchers would cost dozens of classes.
    */

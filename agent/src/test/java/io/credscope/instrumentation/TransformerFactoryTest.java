@@ -79,11 +79,6 @@ class TransformerFactoryTest {
     }
 
     @Override
-    public String libraryPackage() {
-      return "io.credscope.instrumentation.";
-    }
-
-    @Override
     public Set<String> typeNames() {
       return Set.of(WithMethod.class.getName(), WithoutMethod.class.getName());
     }

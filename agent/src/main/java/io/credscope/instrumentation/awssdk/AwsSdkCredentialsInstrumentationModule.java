@@ -28,23 +28,16 @@ public abstract class AwsSdkCredentialsInstrumentationModule implements Instrume
   private static final String CHAIN_ADVICE = "io.credscope.instrumentation.awssdk.CredentialsChainAdvice";
 
   private final String name;
-  private final String libraryPackage;
   private final CredentialChainModel model;
 
-  protected AwsSdkCredentialsInstrumentationModule(String name, String libraryPackage, CredentialChainModel model) {
+  protected AwsSdkCredentialsInstrumentationModule(String name, CredentialChainModel model) {
     this.name = name;
-    this.libraryPackage = libraryPackage;
     this.model = model;
   }
 
   @Override
   public String name() {
     return name;
-  }
-
-  @Override
-  public String libraryPackage() {
-    return libraryPackage;
   }
 
   @Override

@@ -16,13 +16,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 public abstract class HttpInstrumentationModule implements InstrumentationModule {
 
   private final String name;
-  private final String libraryPackage;
   private final String typeName;
   private final String adviceClass;
 
-  protected HttpInstrumentationModule(String name, String libraryPackage, String typeName, String adviceClass) {
+  protected HttpInstrumentationModule(String name, String typeName, String adviceClass) {
     this.name = name;
-    this.libraryPackage = libraryPackage;
     this.typeName = typeName;
     this.adviceClass = adviceClass;
   }
@@ -30,11 +28,6 @@ public abstract class HttpInstrumentationModule implements InstrumentationModule
   @Override
   public String name() {
     return name;
-  }
-
-  @Override
-  public String libraryPackage() {
-    return libraryPackage;
   }
 
   @Override

@@ -23,7 +23,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class HttpUrlConnectionInstrumentationModule extends HttpInstrumentationModule {
 
   public HttpUrlConnectionInstrumentationModule() {
-    super("jdk-httpurlconnection", "sun.net.www.protocol.http.", "sun.net.www.protocol.http.HttpURLConnection",
+    super("jdk-httpurlconnection", "sun.net.www.protocol.http.HttpURLConnection",
         "io.credscope.instrumentation.jdk.HttpUrlConnectionAdvice");
   }
 

@@ -17,7 +17,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class JavaHttpClientInstrumentationModule extends HttpInstrumentationModule {
 
   public JavaHttpClientInstrumentationModule() {
-    super("jdk-httpclient", "jdk.internal.net.http.", "jdk.internal.net.http.HttpClientImpl",
+    super("jdk-httpclient", "jdk.internal.net.http.HttpClientImpl",
         "io.credscope.instrumentation.jdk.JavaHttpClientAdvice");
   }
 

@@ -16,7 +16,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class OkHttpInstrumentationModule extends HttpInstrumentationModule {
 
   public OkHttpInstrumentationModule() {
-    super("okhttp", "okhttp3.", "okhttp3.internal.http.CallServerInterceptor",
+    super("okhttp", "okhttp3.internal.http.CallServerInterceptor",
         "io.credscope.instrumentation.okhttp.OkHttpAdvice");
   }
 

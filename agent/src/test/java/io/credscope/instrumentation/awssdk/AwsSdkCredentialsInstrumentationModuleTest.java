@@ -34,14 +34,6 @@ class AwsSdkCredentialsInstrumentationModuleTest {
     assertEquals(bound, module.typeNames());
   }
 
-  @ParameterizedTest
-  @MethodSource("modules")
-  void everyTypeIsInTheLibrary(InstrumentationModule module) {
-    for (String type : module.typeNames()) {
-      assertTrue(type.startsWith(module.libraryPackage()), type);
-    }
-  }
-
   /**
    * On the SDKs on this class path (the newest), the v1 request executor's credentials step is hooked once, and
    * SDK v2's pre-2.21 request set-up is not matched at all: from 2.21 it calls {@code resolveIdentity}, which is

@@ -17,7 +17,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class ApacheHttpClient4InstrumentationModule extends HttpInstrumentationModule {
 
   public ApacheHttpClient4InstrumentationModule() {
-    super("apache-httpclient-4", "org.apache.http.", "org.apache.http.protocol.HttpRequestExecutor",
+    super("apache-httpclient-4", "org.apache.http.protocol.HttpRequestExecutor",
         "io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4Advice");
   }
 

@@ -16,7 +16,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class ApacheHttpClient5InstrumentationModule extends HttpInstrumentationModule {
 
   public ApacheHttpClient5InstrumentationModule() {
-    super("apache-httpclient-5", "org.apache.hc.core5.", "org.apache.hc.core5.http.impl.io.HttpRequestExecutor",
+    super("apache-httpclient-5", "org.apache.hc.core5.http.impl.io.HttpRequestExecutor",
         "io.credscope.instrumentation.apachehttpclient.v5.ApacheHttpClient5Advice");
   }
 

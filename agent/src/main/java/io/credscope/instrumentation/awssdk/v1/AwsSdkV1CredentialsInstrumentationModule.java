@@ -20,7 +20,7 @@ import java.util.Set;
 public final class AwsSdkV1CredentialsInstrumentationModule extends AwsSdkCredentialsInstrumentationModule {
 
   public AwsSdkV1CredentialsInstrumentationModule() {
-    super("aws-sdk-v1-credentials", "com.amazonaws.", CredentialChainModel.V1);
+    super("aws-sdk-v1-credentials", CredentialChainModel.V1);
   }
 
   private static final String REQUEST_EXECUTOR = "com.amazonaws.http.AmazonHttpClient$RequestExecutor";

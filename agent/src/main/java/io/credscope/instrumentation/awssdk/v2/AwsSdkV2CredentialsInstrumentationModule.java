@@ -35,7 +35,7 @@ public final class AwsSdkV2CredentialsInstrumentationModule extends AwsSdkCreden
       "software.amazon.awssdk.awscore.internal.AwsExecutionContextBuilder")));
 
   public AwsSdkV2CredentialsInstrumentationModule() {
-    super("aws-sdk-v2-credentials", "software.amazon.awssdk.", CredentialChainModel.V2);
+    super("aws-sdk-v2-credentials", CredentialChainModel.V2);
   }
 
   @Override
