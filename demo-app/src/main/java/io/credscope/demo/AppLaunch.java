@@ -2,6 +2,7 @@ package io.credscope.demo;
 
 import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
+import io.credscope.demo.fakeaws.FakeCertificate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +138,27 @@ public final class AppLaunch {
     return this;
   }
 
+  /**
+   * Sends the calls the SDKs make to AWS host names (the STS and SSO clients they build for
+   * themselves) through a proxy on 127.0.0.1 at this port, and trusts the fakes' certificate only.
+   * SDK v2's Apache client reads {@code http.proxyHost}, whatever the target's scheme: 2.17 does
+   * when no proxy scheme is set, later releases default that scheme to http. SDK v1 reads
+   * {@code https.proxyHost}, its clients' protocol being HTTPS. Both leave the hosts of
+   * {@code http.nonProxyHosts} alone, so the other fakes are still called directly.
+   */
+  public AppLaunch awsHostsThrough(int proxyPort) {
+    for (String scheme : List.of("http", "https")) {
+      systemProperties.put(scheme + ".proxyHost", "127.0.0.1");
+      systemProperties.put(scheme + ".proxyPort", Integer.toString(proxyPort));
+    }
+    systemProperties.put("http.nonProxyHosts", "localhost|127.*");
+    FakeCertificate certificate = FakeCertificate.get();
+    systemProperties.put("javax.net.ssl.trustStore", certificate.trustStore().toString());
+    systemProperties.put("javax.net.ssl.trustStorePassword", certificate.trustStorePassword());
+    systemProperties.put("javax.net.ssl.trustStoreType", "PKCS12");
+    return this;
+  }
+
   /** Points both SDKs, and credscope's probe, at another instance metadata endpoint. */
   public AppLaunch imdsEndpoint(String endpoint) {
     systemProperties.put("aws.ec2MetadataServiceEndpoint", endpoint);
@@ -162,6 +184,7 @@ public final class AppLaunch {
     List<String> values = new ArrayList<>();
     List<DemoKeys> all = new ArrayList<>(secrets);
     all.addAll(aws.sts().issuedKeys());
+
     for (DemoKeys keys : all) {
       values.add(keys.secretAccessKey());
       if (keys.sessionToken() != null) {

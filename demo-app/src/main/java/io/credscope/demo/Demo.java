@@ -56,7 +56,8 @@ public final class Demo {
 
       out.println("scenario " + options.scenario.id() + ": " + options.scenario.description());
       out.println("fake AWS on 127.0.0.1: IMDS " + aws.imds().endpoint() + " (role " + FakeImds.ROLE + "), STS "
-          + aws.sts().endpoint() + ", S3 " + aws.s3().endpoint() + ", DynamoDB " + aws.dynamoDb().endpoint());
+          + aws.sts().endpoint() + ", S3 " + aws.s3().endpoint() + ", DynamoDB " + aws.dynamoDb().endpoint()
+          + "; STS and the SSO portal by their AWS host names through the proxy 127.0.0.1:" + aws.proxy().port());
       out.println(agentJar == null ? "starting the application without credscope"
           : "starting the application with -javaagent:" + agentJar);
       out.println();

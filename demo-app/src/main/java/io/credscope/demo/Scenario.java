@@ -72,17 +72,15 @@ public enum Scenario {
   },
 
   ASSUME_ROLE_PROFILE("AWS_PROFILE=production, a profile that assumes ProdAccountRoleName through source_profile="
-      + "default, at the fake STS (SDK v2 2.21+, which AWS_ENDPOINT_URL_STS can point at the fake)") {
+      + "default at STS; it is in the credentials file, the only one SDK v1 reads it from") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) throws IOException {
       DemoKeys source = aws.createUserKey("default-user");
       launch.credentialsFile("[default]\naws_access_key_id = " + source.accessKeyId() + "\naws_secret_access_key = "
-              + source.secretAccessKey() + "\n")
-          .configFile("[profile production]\nrole_arn = arn:aws:iam::" + Identities.ACCOUNT + ":role/"
-              + PRODUCTION_ROLE + "\nsource_profile = default\n")
+              + source.secretAccessKey() + "\n\n[production]\nrole_arn = arn:aws:iam::" + Identities.ACCOUNT
+              + ":role/" + PRODUCTION_ROLE + "\nsource_profile = default\n")
           .environment("AWS_PROFILE", "production")
-          .environment("AWS_ENDPOINT_URL_STS", aws.sts().endpoint().toString())
-          .secret(source);
+          .awsHostsThrough(aws.proxy().port()).secret(source);
     }
   },
 
@@ -124,15 +122,10 @@ public enum Scenario {
     }
   },
 
-  WEB_IDENTITY("an EKS pod with IRSA: a web identity token file and a role, exchanged at STS (SDK v2 2.21+, which "
-      + "AWS_ENDPOINT_URL_STS can point at the fake)") {
+  WEB_IDENTITY("an EKS pod with IRSA: a web identity token file and a role, exchanged at STS") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) throws IOException {
-      launch.environment("AWS_WEB_IDENTITY_TOKEN_FILE",
-              launch.privateFile("web-identity-token", "eyJhbGciOiJSUzI1NiJ9.fake-service-account-token").toString())
-          .environment("AWS_ROLE_ARN", "arn:aws:iam::" + Identities.ACCOUNT + ":role/" + WEB_IDENTITY_ROLE)
-          .environment("AWS_ROLE_SESSION_NAME", "demo-pod")
-          .environment("AWS_ENDPOINT_URL_STS", aws.sts().endpoint().toString());
+      webIdentity(launch).awsHostsThrough(aws.proxy().port());
     }
   },
 
@@ -231,6 +224,14 @@ public enum Scenario {
           .imdsEndpoint(aws.silent().endpoint().toString()).secret(keys);
     }
   };
+
+  /** EKS IRSA's settings: the service account's token in a file, and the role to exchange it for. */
+  private static AppLaunch webIdentity(AppLaunch launch) throws IOException {
+    return launch.environment("AWS_WEB_IDENTITY_TOKEN_FILE",
+            launch.privateFile("web-identity-token", "eyJhbGciOiJSUzI1NiJ9.fake-service-account-token").toString())
+        .environment("AWS_ROLE_ARN", "arn:aws:iam::" + Identities.ACCOUNT + ":role/" + WEB_IDENTITY_ROLE)
+        .environment("AWS_ROLE_SESSION_NAME", "demo-pod");
+  }
 
   /** The application's own settings file, with keys no SDK reads: it builds them into its clients. */
   private static String appProperties(AppLaunch launch, DemoKeys keys) throws IOException {
