@@ -4,11 +4,18 @@ import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
 import io.credscope.demo.fakeaws.FakeCertificate;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +166,31 @@ public final class AppLaunch {
     return this;
   }
 
+  /**
+   * Signs a user in to IAM Identity Center as {@code aws sso login} does: writes the access token to
+   * the SSO token cache of a home folder of the scenario's own, {@code ~/.aws/sso/cache/}, under the
+   * SHA-1 of {@code cacheKey} (the sso-session's name, or the start URL of a legacy SSO profile).
+   */
+  public AppLaunch ssoLogin(String cacheKey, String startUrl, String accessToken) throws IOException {
+    Path home = workDirectory.resolve("home");
+    Path cache = Files.createDirectories(home.resolve(".aws").resolve("sso").resolve("cache"));
+    String expiresAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+    privateFile(workDirectory.relativize(cache.resolve(sha1Hex(cacheKey) + ".json")).toString(),
+        "{\"startUrl\": \"" + startUrl + "\", \"region\": \"us-east-1\", \"accessToken\": \"" + accessToken
+            + "\", \"expiresAt\": \"" + expiresAt + "\"}\n");
+    // The SDK finds ~ in HOME before user.home, as the AWS CLI does.
+    environment.put("HOME", home.toString());
+    return this;
+  }
+
+  private static String sha1Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-1", e);
+    }
+  }
+
   /** Points both SDKs, and credscope's probe, at another instance metadata endpoint. */
   public AppLaunch imdsEndpoint(String endpoint) {
     systemProperties.put("aws.ec2MetadataServiceEndpoint", endpoint);
@@ -179,12 +211,16 @@ public final class AppLaunch {
     return workDirectory;
   }
 
-  /** Every secret key and session token the application could see in this scenario, STS's included. */
+  /**
+   * Every secret key, session token and SSO access token the application could see in this scenario,
+   * STS's and the SSO portal's included.
+   */
   public List<String> secretValues() {
     List<String> values = new ArrayList<>();
     List<DemoKeys> all = new ArrayList<>(secrets);
     all.addAll(aws.sts().issuedKeys());
-
+    all.addAll(aws.sso().issuedKeys());
+    values.add(aws.sso().accessToken());
     for (DemoKeys keys : all) {
       values.add(keys.secretAccessKey());
       if (keys.sessionToken() != null) {

@@ -129,6 +129,30 @@ public enum Scenario {
     }
   },
 
+  SSO_PROFILE("on a laptop, AWS_PROFILE=developer signs in through IAM Identity Center: an sso-session profile, "
+      + "and the access token aws sso login cached (SDK v2 only: v1 has no SSO provider)", "v2") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      launch.configFile("[profile developer]\nsso_session = " + SSO_SESSION + "\nsso_account_id = "
+              + Identities.ACCOUNT + "\nsso_role_name = " + SSO_ROLE + "\n\n[sso-session " + SSO_SESSION
+              + "]\nsso_start_url = " + SSO_START_URL + "\nsso_region = us-east-1\n"
+              + "sso_registration_scopes = sso:account:access\n")
+          .ssoLogin(SSO_SESSION, SSO_START_URL, aws.sso().accessToken());
+      onLaptopWithSso(launch, aws);
+    }
+  },
+
+  SSO_LEGACY_PROFILE("the same sign-in with the older SSO profile format, the start URL in the profile itself "
+      + "(SDK v2 only)", "v2") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      launch.configFile("[profile developer]\nsso_start_url = " + SSO_START_URL + "\nsso_region = us-east-1\n"
+              + "sso_account_id = " + Identities.ACCOUNT + "\nsso_role_name = " + SSO_ROLE + "\n")
+          .ssoLogin(SSO_START_URL, SSO_START_URL, aws.sso().accessToken());
+      onLaptopWithSso(launch, aws);
+    }
+  },
+
   CUSTOM_PROVIDER("the application's own credentials provider class, around its secret store") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) {
@@ -233,6 +257,12 @@ public enum Scenario {
         .environment("AWS_ROLE_SESSION_NAME", "demo-pod");
   }
 
+  /** A developer's laptop, with no instance metadata, whose profile is signed in to IAM Identity Center. */
+  private static void onLaptopWithSso(AppLaunch launch, FakeAws aws) {
+    launch.environment("AWS_PROFILE", "developer").environment("AWS_EC2_METADATA_DISABLED", "true")
+        .awsHostsThrough(aws.proxy().port());
+  }
+
   /** The application's own settings file, with keys no SDK reads: it builds them into its clients. */
   private static String appProperties(AppLaunch launch, DemoKeys keys) throws IOException {
     return launch.privateFile("app.properties", "access.key.id=" + keys.accessKeyId() + "\nsecret.access.key="
@@ -242,11 +272,20 @@ public enum Scenario {
   public static final String WEB_IDENTITY_ROLE = "demo-web-role";
   public static final String PRODUCTION_ROLE = "ProdAccountRoleName";
   public static final String PROCESS_ROLE = "demo-process-role";
+  public static final String SSO_ROLE = "DemoDeveloper";
+  public static final String SSO_SESSION = "demo-sso";
+  public static final String SSO_START_URL = "https://demo-sso.awsapps.com/start";
 
   private final String description;
+  private final String sdks;
 
   Scenario(String description) {
+    this(description, "v2,v1");
+  }
+
+  Scenario(String description, String sdks) {
     this.description = description;
+    this.sdks = sdks;
   }
 
   abstract void prepare(AppLaunch launch, FakeAws aws) throws IOException;
@@ -258,6 +297,11 @@ public enum Scenario {
 
   public String description() {
     return description;
+  }
+
+  /** The SDKs the scenario runs by default, as for {@code --sdk}: those that support its credentials. */
+  public String sdks() {
+    return sdks;
   }
 
   public static Scenario byId(String id) {

@@ -36,6 +36,9 @@ class ScenarioIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final boolean SDK_V2_IDENTITY_API =
       Boolean.parseBoolean(System.getProperty("credscope.it.sdkV2IdentityApi", "true"));
+  /** Whether SDK v2 reads sso-session sections for credentials, which 2.18.12 introduced. */
+  private static final boolean SDK_V2_SSO_SESSION =
+      Boolean.parseBoolean(System.getProperty("credscope.it.sdkV2SsoSession", "true"));
   private static final List<String> SDKS = List.of("v2", "v1");
   private static final Map<String, String> CHAIN =
       Map.of("v2", "DefaultCredentialsProvider", "v1", "DefaultAWSCredentialsProviderChain");
@@ -200,6 +203,10 @@ class ScenarioIT {
   record SessionScenario(Function<FakeAws, List<DemoKeys>> issuer, String identity, List<Session> sessions) {
   }
 
+  private static final SessionScenario SSO = new SessionScenario(aws -> aws.sso().issuedKeys(),
+      "assumed-role/AWSReservedSSO_" + Scenario.SSO_ROLE + "_",
+      List.of(new Session("v2", "profile", "ProfileCredentialsProvider", "developer/sso/aws-config")));
+
   static Stream<Arguments> sessions() {
     Map<Scenario, SessionScenario> table = new java.util.LinkedHashMap<>();
     table.put(Scenario.WEB_IDENTITY, new SessionScenario(aws -> aws.sts().issuedKeys(),
@@ -210,6 +217,7 @@ class ScenarioIT {
         "assumed-role/" + Scenario.PRODUCTION_ROLE + "/", List.of(
             new Session("v2", "profile", "ProfileCredentialsProvider", "production/assume-role/aws-credentials"),
             new Session("v1", "profile", "ProfileCredentialsProvider", "production/assume-role/aws-credentials"))));
+    table.put(Scenario.SSO_LEGACY_PROFILE, SSO);
     List<Arguments> cases = new ArrayList<>();
     for (Map.Entry<Scenario, SessionScenario> entry : table.entrySet()) {
       javas().forEach(java -> cases.add(Arguments.of(entry.getKey(), entry.getValue(), java.get()[0])));
@@ -218,17 +226,46 @@ class ScenarioIT {
   }
 
   /**
-   * Roles and web identity, through the SDKs' own STS clients, which reach the fake STS
+   * Roles, web identity and SSO, through the SDKs' own STS and SSO clients, which reach the fakes
    * by the AWS host names through the proxy. Each chain asks for its own session: SDK v2 builds a
    * chain per client, so each client has its own session; SDK v1's clients share one chain. Every
    * session the fake issued is reported once, and nothing else (not the keys of a role's source
-   * profile, nor the anonymous credentials of the STS client inside).
+   * profile, nor the anonymous credentials of the STS or SSO client inside).
    */
   @ParameterizedTest(name = "{0} on {2}")
   @MethodSource("sessions")
   void attributesSessionsToWhatTheApplicationConfigured(Scenario scenario, SessionScenario expected, String java)
       throws Exception {
     assertSessions(scenario, expected, java);
+  }
+
+  /**
+   * SDK v2 reads sso-session sections for credentials from 2.18.12 on: there the profile gives SSO
+   * sessions. Before, it gives nothing, and the failure record says what the SDK missed in it.
+   */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void ssoSessionProfile(String java) throws Exception {
+    if (SDK_V2_SSO_SESSION) {
+      assertSessions(Scenario.SSO_PROFILE, SSO, java);
+      return;
+    }
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.SSO_PROFILE, aws, java);
+      Run run = run(launch);
+      assertEquals(1, run.exitCode(), "the application's calls fail: " + run.stdout() + run.stderr());
+      assertEquals(List.of(
+          "system-properties SystemPropertyCredentialsProvider: aws.accessKeyId not set",
+          "environment EnvironmentVariableCredentialsProvider: AWS_ACCESS_KEY_ID not set",
+          "web-identity WebIdentityTokenFileCredentialsProvider: AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN not set",
+          "profile ProfileCredentialsProvider: Profile property 'sso_region' was not configured for 'developer'",
+          "container ContainerCredentialsProvider: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and "
+              + "AWS_CONTAINER_CREDENTIALS_FULL_URI not set",
+          "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+          failedProviders(run, "v2", "DefaultCredentialsProvider"));
+      assertTrue(aws.sso().issuedKeys().isEmpty());
+      assertNoSecret(run, launch);
+    }
   }
 
   private void assertSessions(Scenario scenario, SessionScenario expected, String java) throws Exception {
@@ -330,7 +367,7 @@ class ScenarioIT {
 
   private AppLaunch launch(Scenario scenario, FakeAws aws, String java) throws IOException {
     Path work = folder.resolve(scenario.id());
-    return new AppLaunch(scenario, aws, work).java(java).classPath(DEMO_JAR.toString()).sdks("v2,v1")
+    return new AppLaunch(scenario, aws, work).java(java).classPath(DEMO_JAR.toString()).sdks(scenario.sdks())
         .agent(AGENT_JAR, "audit=" + work.resolve("audit.jsonl"));
   }
 
@@ -363,7 +400,7 @@ class ScenarioIT {
 
   /** What every scenario must show, whatever won. */
   private static void assertCommon(Run run, AppLaunch launch) {
-    List<String> sdks = SDKS;
+    List<String> sdks = List.of(launch.scenario().sdks().split(","));
     for (String sdk : sdks) {
       // The application really ran the SDK versions this build is testing, not a stale class path.
       assertTrue(run.stdout().contains("SDK " + sdk + ": AWS SDK for Java "
