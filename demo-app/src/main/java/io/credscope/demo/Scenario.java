@@ -129,6 +129,14 @@ public enum Scenario {
     }
   },
 
+  WEB_IDENTITY_STS_UNREACHABLE("an EKS pod with IRSA whose network refuses connections to STS, and no other "
+      + "credentials: web identity is configured, yet every chain fails, and credscope says why") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      webIdentity(launch).awsHostsThrough(aws.refusing().port()).environment("AWS_EC2_METADATA_DISABLED", "true");
+    }
+  },
+
   SSO_PROFILE("on a laptop, AWS_PROFILE=developer signs in through IAM Identity Center: an sso-session profile, "
       + "and the access token aws sso login cached (SDK v2 only: v1 has no SSO provider)", "v2") {
     @Override

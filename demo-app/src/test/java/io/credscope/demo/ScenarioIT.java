@@ -313,6 +313,41 @@ class ScenarioIT {
     }
   }
 
+  /**
+   * Web identity is set up, but the network refuses connections to STS, and nothing else is: each
+   * chain's failure record names web identity and why it had nothing.
+   */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void webIdentityWithStsUnreachable(String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.WEB_IDENTITY_STS_UNREACHABLE, aws, java);
+      Run run = run(launch);
+
+      assertEquals(1, run.exitCode(), "the application's calls fail: " + run.stdout() + run.stderr());
+      assertEquals(List.of(
+          "system-properties SystemPropertyCredentialsProvider: aws.accessKeyId not set",
+          "environment EnvironmentVariableCredentialsProvider: AWS_ACCESS_KEY_ID not set",
+          "web-identity WebIdentityTokenFileCredentialsProvider: STS refused the connection",
+          "profile ProfileCredentialsProvider: profile 'default' not found in the config or credentials file",
+          "container ContainerCredentialsProvider: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and "
+              + "AWS_CONTAINER_CREDENTIALS_FULL_URI not set",
+          "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+          failedProviders(run, "v2", "DefaultCredentialsProvider"));
+      assertEquals(List.of(
+          "environment EnvironmentVariableCredentialsProvider: AWS_ACCESS_KEY_ID not set",
+          "system-properties SystemPropertiesCredentialsProvider: aws.accessKeyId not set",
+          "web-identity WebIdentityTokenCredentialsProvider: STS refused the connection",
+          "profile ProfileCredentialsProvider: profile 'default' not found in the config or credentials file",
+          "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+          failedProviders(run, "v1", "DefaultAWSCredentialsProviderChain"));
+      assertTrue(run.stderr().contains("[credscope] ERROR   3. web-identity (WebIdentityTokenFileCredentialsProvider): "
+          + "STS refused the connection"), run.stderr());
+      assertTrue(aws.sts().issuedKeys().isEmpty());
+      assertNoSecret(run, launch);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("javas")
   void nothingConfigured(String java) throws Exception {
