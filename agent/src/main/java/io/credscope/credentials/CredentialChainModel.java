@@ -67,7 +67,8 @@ public final class CredentialChainModel {
       // build these and ask them from inside their own getCredentials(), so only when the application builds one
       // itself does it report.
       .outsideChain(CredentialSource.ASSUME_ROLE, V1_PACKAGE + "STSAssumeRoleSessionCredentialsProvider")
-      .outsideChain(CredentialSource.WEB_IDENTITY, V1_PACKAGE + "STSAssumeRoleWithWebIdentitySessionCredentialsProvider")
+      .outsideChain(CredentialSource.WEB_IDENTITY,
+          V1_PACKAGE + "STSAssumeRoleWithWebIdentitySessionCredentialsProvider")
       .iteratingChain(V1_PACKAGE + "AWSCredentialsProviderChain")
       .chain(V1_PACKAGE + "DefaultAWSCredentialsProviderChain")
       .chain(V1_PACKAGE + "EC2ContainerCredentialsProviderWrapper")

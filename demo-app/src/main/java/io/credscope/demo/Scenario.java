@@ -281,8 +281,8 @@ public enum Scenario {
   public static final String PRODUCTION_ROLE = "ProdAccountRoleName";
   public static final String PROCESS_ROLE = "demo-process-role";
   public static final String SSO_ROLE = "DemoDeveloper";
-  public static final String SSO_SESSION = "demo-sso";
-  public static final String SSO_START_URL = "https://demo-sso.awsapps.com/start";
+  private static final String SSO_SESSION = "demo-sso";
+  private static final String SSO_START_URL = "https://demo-sso.awsapps.com/start";
 
   private final String description;
   private final String sdks;

@@ -26,7 +26,7 @@ import javax.net.ssl.SSLContext;
 public final class FakeCertificate {
 
   /** The hosts the certificate names: STS, global and regional, and IAM Identity Center's portal. */
-  public static final List<String> HOSTS =
+  static final List<String> HOSTS =
       List.of("sts.amazonaws.com", "sts.us-east-1.amazonaws.com", "portal.sso.us-east-1.amazonaws.com");
   private static final String ALIAS = "fake-aws";
 
