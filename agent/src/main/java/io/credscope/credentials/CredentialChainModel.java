@@ -63,6 +63,12 @@ public final class CredentialChainModel {
       // What a client built with the deprecated credentials constructors wraps its keys in.
       .outsideChain(CredentialSource.STATIC, "com.amazonaws.internal.StaticCredentialsProvider")
       .outsideChain(CredentialSource.PROCESS, V1_PACKAGE + "ProcessCredentialsProvider")
+      // In aws-java-sdk-sts, under core's package. A profile with role_arn, and WebIdentityTokenCredentialsProvider,
+      // build these and ask them from inside their own getCredentials(), so only when the application builds one
+      // itself does it report.
+      .outsideChain(CredentialSource.ASSUME_ROLE, V1_PACKAGE + "STSAssumeRoleSessionCredentialsProvider")
+      .outsideChain(CredentialSource.WEB_IDENTITY,
+          V1_PACKAGE + "STSAssumeRoleWithWebIdentitySessionCredentialsProvider")
       .iteratingChain(V1_PACKAGE + "AWSCredentialsProviderChain")
       .chain(V1_PACKAGE + "DefaultAWSCredentialsProviderChain")
       .chain(V1_PACKAGE + "EC2ContainerCredentialsProviderWrapper")

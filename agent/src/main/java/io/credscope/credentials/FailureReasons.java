@@ -45,6 +45,15 @@ public final class FailureReasons {
         if (message.contains("AWS_WEB_IDENTITY_TOKEN_FILE") || message.contains("roleArn and roleSessionName")) {
           return "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN not set";
         }
+        // Set up, then: the one call it makes is to STS.
+        if (network != null) {
+          return "STS " + network;
+        }
+        break;
+      case ASSUME_ROLE:
+        if (network != null) {
+          return "STS " + network;
+        }
         break;
       case PROFILE:
         Matcher profile = PROFILE_NAME.matcher(message);

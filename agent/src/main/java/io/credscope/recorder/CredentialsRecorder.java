@@ -203,9 +203,16 @@ public final class CredentialsRecorder {
     ProviderSite site = sites.get(provider.getClass());
     ChainWalk walk = walks.get();
     // A provider used on its own throws to the application, which sees that; only chains need telling.
-    if (site.source != null && walk.depth > 0) {
-      walk.failed(new ProviderFailure(site.className, site.source, FailureReasons.describe(site.source, failure)));
+    if (site.source == null || walk.depth == 0) {
+      return;
     }
+    // A provider that another asks from inside its own method (the source keys of an STS role, the STS session
+    // behind web identity) is no member of the chain: the outer one fails with it, and reports. Only failures
+    // pay for this stack walk.
+    if (CallPath.of(new Throwable().getStackTrace(), site.model, null).nested()) {
+      return;
+    }
+    walk.failed(new ProviderFailure(site.className, site.source, FailureReasons.describe(site.source, failure)));
   }
 
   public void chainEntered(Object chain) {

@@ -46,6 +46,17 @@ class CredentialChainModelTest {
         v1.sourceOf(com.amazonaws.auth.EnvironmentVariableCredentialsProvider.class.getName()));
   }
 
+  /** What a profile with role_arn, or web identity, builds in SDK v1: attributed when an application builds one. */
+  @Test
+  void v1StsSessionProvidersStandForTheirRoles() {
+    CredentialChainModel v1 = CredentialChainModel.V1;
+    assertEquals(CredentialSource.ASSUME_ROLE,
+        v1.sourceOf(com.amazonaws.auth.STSAssumeRoleSessionCredentialsProvider.class.getName()));
+    assertEquals(CredentialSource.WEB_IDENTITY,
+        v1.sourceOf(com.amazonaws.auth.STSAssumeRoleWithWebIdentitySessionCredentialsProvider.class.getName()));
+    assertFalse(v1.order().contains(CredentialSource.ASSUME_ROLE), "no link of the default chain");
+  }
+
   @Test
   void mapsRealProviderClassesToSources() {
     assertEquals(CredentialSource.ENVIRONMENT, v2.sourceOf(EnvironmentVariableCredentialsProvider.class.getName()));

@@ -67,6 +67,11 @@ class FailureReasonsTest {
         new IllegalStateException("Failed to load credentials from IMDS.", new SocketTimeoutException("Read timed"))));
     assertEquals("container credentials endpoint refused the connection", FailureReasons.describe(
         CredentialSource.CONTAINER, new RuntimeException("x", new ConnectException("Connection refused"))));
+    // Through a proxy the SDK's message names the proxy's address, not STS: the source says who was called.
+    RuntimeException refused = new IllegalStateException("Unable to execute HTTP request: Connect to 127.0.0.1:3128 "
+        + "[/127.0.0.1] failed: Connection refused", new ConnectException("Connection refused"));
+    assertEquals("STS refused the connection", FailureReasons.describe(CredentialSource.WEB_IDENTITY, refused));
+    assertEquals("STS refused the connection", FailureReasons.describe(CredentialSource.ASSUME_ROLE, refused));
   }
 
   @Test

@@ -88,6 +88,19 @@ class CallPathTest {
     assertTrue(path.nested());
   }
 
+  /** SDK v1 web identity asks its STS session provider from inside its own getCredentials(). */
+  @Test
+  void sdkV1StsSessionInsideWebIdentityIsNested() {
+    CallPath path = CallPath.of(new StackTraceElement[] {
+        RECORDER, BRIDGE,
+        frame("com.amazonaws.auth.STSAssumeRoleWithWebIdentitySessionCredentialsProvider", "getCredentials", 130),
+        frame("com.amazonaws.auth.WebIdentityTokenCredentialsProvider", "getCredentials", 80),
+        frame("com.amazonaws.auth.AWSCredentialsProviderChain", "getCredentials", 118),
+        frame("com.example.Main", "main", 9),
+    }, CredentialChainModel.V1, "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
+    assertTrue(path.nested());
+  }
+
   /**
    * An application method that happens to be called resolveCredentials is no provider: the SDK
    * provider it asks must still be reported, or the resolution would go unseen.

@@ -2,6 +2,7 @@ package io.credscope.recorder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credscope.credentials.AccessKeyId;
@@ -27,6 +28,10 @@ import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvide
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
 /** Drives the recorder with the SDK's own provider and credentials classes, as the advice does. */
 class CredentialsRecorderTest {
@@ -139,6 +144,46 @@ class CredentialsRecorderTest {
     assertEquals(1, resolved.skipped().size());
     assertEquals("aws.accessKeyId not set", resolved.skipped().get(0).reason());
     assertEquals(2, recorder.resolutions().get(0).count());
+  }
+
+  /**
+   * An STS provider's client asks its source provider from inside the STS provider's own
+   * resolveCredentials(); when the source has nothing, both fail, but the chain tried only the STS one.
+   */
+  @Test
+  void aProviderFailingInsideAnotherIsNoChainMemberOfItsOwn() {
+    SystemPropertyCredentialsProvider source = SystemPropertyCredentialsProvider.create();
+    StsClient sts = new StsClient() {
+      @Override
+      public AssumeRoleResponse assumeRole(AssumeRoleRequest request) {
+        RuntimeException noKeys = new IllegalStateException("Access key must be specified either via environment "
+            + "variable (AWS_ACCESS_KEY_ID) or system property (aws.accessKeyId).");
+        // Where the advice on the source provider would report, under the STS provider's frame.
+        recorder.credentialsFailed(source, noKeys);
+        throw noKeys;
+      }
+
+      @Override
+      public String serviceName() {
+        return "sts";
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    StsAssumeRoleCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+        .refreshRequest(request -> request.roleArn("arn:aws:iam::123456789012:role/Demo").roleSessionName("demo"))
+        .build();
+    AwsCredentialsProviderChain chain = AwsCredentialsProviderChain.of(role);
+    recorder.chainEntered(chain);
+    RuntimeException failure = assertThrows(RuntimeException.class, role::resolveCredentials);
+    recorder.credentialsFailed(role, failure);
+    recorder.chainExited(chain, failure);
+
+    CredentialsChainFailed failed = (CredentialsChainFailed) events.get(0);
+    assertEquals(List.of("assume-role StsAssumeRoleCredentialsProvider"), failed.providers().stream()
+        .map(provider -> provider.source() + " " + provider.provider()).collect(Collectors.toList()));
   }
 
   @Test

@@ -2,12 +2,20 @@ package io.credscope.demo;
 
 import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
+import io.credscope.demo.fakeaws.FakeCertificate;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +152,52 @@ public final class AppLaunch {
     return this;
   }
 
+  /**
+   * Sends the calls the SDKs make to AWS host names (the STS and SSO clients they build for
+   * themselves) through a proxy on 127.0.0.1 at this port, and trusts the fakes' certificate only.
+   * SDK v2's Apache client reads {@code http.proxyHost}, whatever the target's scheme: 2.17 does
+   * when no proxy scheme is set, later releases default that scheme to http. SDK v1 reads
+   * {@code https.proxyHost}, its clients' protocol being HTTPS. Both leave the hosts of
+   * {@code http.nonProxyHosts} alone, so the other fakes are still called directly.
+   */
+  public AppLaunch awsHostsThrough(int proxyPort) {
+    for (String scheme : List.of("http", "https")) {
+      systemProperties.put(scheme + ".proxyHost", "127.0.0.1");
+      systemProperties.put(scheme + ".proxyPort", Integer.toString(proxyPort));
+    }
+    systemProperties.put("http.nonProxyHosts", "localhost|127.*");
+    FakeCertificate certificate = FakeCertificate.get();
+    systemProperties.put("javax.net.ssl.trustStore", certificate.trustStore().toString());
+    systemProperties.put("javax.net.ssl.trustStorePassword", certificate.trustStorePassword());
+    systemProperties.put("javax.net.ssl.trustStoreType", "PKCS12");
+    return this;
+  }
+
+  /**
+   * Signs a user in to IAM Identity Center as {@code aws sso login} does: writes the access token to
+   * the SSO token cache of a home folder of the scenario's own, {@code ~/.aws/sso/cache/}, under the
+   * SHA-1 of {@code cacheKey} (the sso-session's name, or the start URL of a legacy SSO profile).
+   */
+  public AppLaunch ssoLogin(String cacheKey, String startUrl, String accessToken) throws IOException {
+    Path home = workDirectory.resolve("home");
+    Path cache = Files.createDirectories(home.resolve(".aws").resolve("sso").resolve("cache"));
+    String expiresAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+    privateFile(workDirectory.relativize(cache.resolve(sha1Hex(cacheKey) + ".json")).toString(),
+        "{\"startUrl\": \"" + startUrl + "\", \"region\": \"us-east-1\", \"accessToken\": \"" + accessToken
+            + "\", \"expiresAt\": \"" + expiresAt + "\"}\n");
+    // The SDK finds ~ in HOME before user.home, as the AWS CLI does.
+    environment.put("HOME", home.toString());
+    return this;
+  }
+
+  private static String sha1Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-1", e);
+    }
+  }
+
   /** Points both SDKs, and credscope's probe, at another instance metadata endpoint. */
   public AppLaunch imdsEndpoint(String endpoint) {
     systemProperties.put("aws.ec2MetadataServiceEndpoint", endpoint);
@@ -164,11 +218,16 @@ public final class AppLaunch {
     return workDirectory;
   }
 
-  /** Every secret key and session token the application could see in this scenario, STS's included. */
+  /**
+   * Every secret key, session token and SSO access token the application could see in this scenario,
+   * STS's and the SSO portal's included.
+   */
   public List<String> secretValues() {
     List<String> values = new ArrayList<>();
     List<DemoKeys> all = new ArrayList<>(secrets);
     all.addAll(aws.sts().issuedKeys());
+    all.addAll(aws.sso().issuedKeys());
+    values.add(aws.sso().accessToken());
     for (DemoKeys keys : all) {
       values.add(keys.secretAccessKey());
       if (keys.sessionToken() != null) {

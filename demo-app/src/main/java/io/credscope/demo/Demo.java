@@ -49,14 +49,15 @@ public final class Demo {
     Path audit = options.audit != null ? options.audit : workDirectory.resolve("audit.jsonl");
     try (FakeAws aws = FakeAws.start()) {
       AppLaunch launch = new AppLaunch(options.scenario, aws, workDirectory).classPath(demoJar.toString())
-          .calls(options.calls).sdks(options.sdks);
+          .calls(options.calls).sdks(options.sdks != null ? options.sdks : options.scenario.sdks());
       Files.deleteIfExists(audit);
       String agentArguments = "audit=" + audit + (options.agentArguments.isEmpty() ? "" : "," + options.agentArguments);
       launch.agent(agentJar, agentArguments);
 
       out.println("scenario " + options.scenario.id() + ": " + options.scenario.description());
       out.println("fake AWS on 127.0.0.1: IMDS " + aws.imds().endpoint() + " (role " + FakeImds.ROLE + "), STS "
-          + aws.sts().endpoint() + ", S3 " + aws.s3().endpoint() + ", DynamoDB " + aws.dynamoDb().endpoint());
+          + aws.sts().endpoint() + ", S3 " + aws.s3().endpoint() + ", DynamoDB " + aws.dynamoDb().endpoint()
+          + "; STS and the SSO portal by their AWS host names through the proxy 127.0.0.1:" + aws.proxy().port());
       out.println(agentJar == null ? "starting the application without credscope"
           : "starting the application with -javaagent:" + agentJar);
       out.println();
@@ -83,7 +84,8 @@ public final class Demo {
         "  --agent-args ARGS  more agent options, for example log=debug,mask=off",
         "  --audit FILE       where the agent writes its JSON Lines audit log",
         "  --calls N          how many rounds of STS, S3 and DynamoDB calls to make (default 3)",
-        "  --sdk LIST         which AWS SDKs for Java the application uses: v2, v1, or v2,v1 (default)",
+        "  --sdk LIST         which AWS SDKs for Java the application uses: v2, v1, or v2,v1 (default: those the",
+        "                     scenario's credentials work with, v2,v1 for most, v2 for SSO)",
         "");
 
     Scenario scenario = Scenario.ENV_SHADOWS_ROLE;
@@ -92,7 +94,8 @@ public final class Demo {
     String agentArguments = "";
     Path audit;
     int calls = 3;
-    String sdks = "v2,v1";
+    /** {@code null} for the scenario's own. */
+    String sdks;
     boolean help;
 
     static Options parse(String[] args) {

@@ -72,17 +72,15 @@ public enum Scenario {
   },
 
   ASSUME_ROLE_PROFILE("AWS_PROFILE=production, a profile that assumes ProdAccountRoleName through source_profile="
-      + "default, at the fake STS (SDK v2 2.21+, which AWS_ENDPOINT_URL_STS can point at the fake)") {
+      + "default at STS; it is in the credentials file, the only one SDK v1 reads it from") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) throws IOException {
       DemoKeys source = aws.createUserKey("default-user");
       launch.credentialsFile("[default]\naws_access_key_id = " + source.accessKeyId() + "\naws_secret_access_key = "
-              + source.secretAccessKey() + "\n")
-          .configFile("[profile production]\nrole_arn = arn:aws:iam::" + Identities.ACCOUNT + ":role/"
-              + PRODUCTION_ROLE + "\nsource_profile = default\n")
+              + source.secretAccessKey() + "\n\n[production]\nrole_arn = arn:aws:iam::" + Identities.ACCOUNT
+              + ":role/" + PRODUCTION_ROLE + "\nsource_profile = default\n")
           .environment("AWS_PROFILE", "production")
-          .environment("AWS_ENDPOINT_URL_STS", aws.sts().endpoint().toString())
-          .secret(source);
+          .awsHostsThrough(aws.proxy().port()).secret(source);
     }
   },
 
@@ -124,15 +122,42 @@ public enum Scenario {
     }
   },
 
-  WEB_IDENTITY("an EKS pod with IRSA: a web identity token file and a role, exchanged at STS (SDK v2 2.21+, which "
-      + "AWS_ENDPOINT_URL_STS can point at the fake)") {
+  WEB_IDENTITY("an EKS pod with IRSA: a web identity token file and a role, exchanged at STS") {
     @Override
     void prepare(AppLaunch launch, FakeAws aws) throws IOException {
-      launch.environment("AWS_WEB_IDENTITY_TOKEN_FILE",
-              launch.privateFile("web-identity-token", "eyJhbGciOiJSUzI1NiJ9.fake-service-account-token").toString())
-          .environment("AWS_ROLE_ARN", "arn:aws:iam::" + Identities.ACCOUNT + ":role/" + WEB_IDENTITY_ROLE)
-          .environment("AWS_ROLE_SESSION_NAME", "demo-pod")
-          .environment("AWS_ENDPOINT_URL_STS", aws.sts().endpoint().toString());
+      webIdentity(launch).awsHostsThrough(aws.proxy().port());
+    }
+  },
+
+  WEB_IDENTITY_STS_UNREACHABLE("an EKS pod with IRSA whose network refuses connections to STS, and no other "
+      + "credentials: web identity is configured, yet every chain fails, and credscope says why") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      webIdentity(launch).awsHostsThrough(aws.refusing().port()).environment("AWS_EC2_METADATA_DISABLED", "true");
+    }
+  },
+
+  SSO_PROFILE("on a laptop, AWS_PROFILE=developer signs in through IAM Identity Center: an sso-session profile, "
+      + "and the access token aws sso login cached (SDK v2 only: v1 has no SSO provider)", "v2") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      launch.configFile("[profile developer]\nsso_session = " + SSO_SESSION + "\nsso_account_id = "
+              + Identities.ACCOUNT + "\nsso_role_name = " + SSO_ROLE + "\n\n[sso-session " + SSO_SESSION
+              + "]\nsso_start_url = " + SSO_START_URL + "\nsso_region = us-east-1\n"
+              + "sso_registration_scopes = sso:account:access\n")
+          .ssoLogin(SSO_SESSION, SSO_START_URL, aws.sso().accessToken());
+      onLaptopWithSso(launch, aws);
+    }
+  },
+
+  SSO_LEGACY_PROFILE("the same sign-in with the older SSO profile format, the start URL in the profile itself "
+      + "(SDK v2 only)", "v2") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      launch.configFile("[profile developer]\nsso_start_url = " + SSO_START_URL + "\nsso_region = us-east-1\n"
+              + "sso_account_id = " + Identities.ACCOUNT + "\nsso_role_name = " + SSO_ROLE + "\n")
+          .ssoLogin(SSO_START_URL, SSO_START_URL, aws.sso().accessToken());
+      onLaptopWithSso(launch, aws);
     }
   },
 
@@ -241,6 +266,20 @@ public enum Scenario {
     }
   };
 
+  /** EKS IRSA's settings: the service account's token in a file, and the role to exchange it for. */
+  private static AppLaunch webIdentity(AppLaunch launch) throws IOException {
+    return launch.environment("AWS_WEB_IDENTITY_TOKEN_FILE",
+            launch.privateFile("web-identity-token", "eyJhbGciOiJSUzI1NiJ9.fake-service-account-token").toString())
+        .environment("AWS_ROLE_ARN", "arn:aws:iam::" + Identities.ACCOUNT + ":role/" + WEB_IDENTITY_ROLE)
+        .environment("AWS_ROLE_SESSION_NAME", "demo-pod");
+  }
+
+  /** A developer's laptop, with no instance metadata, whose profile is signed in to IAM Identity Center. */
+  private static void onLaptopWithSso(AppLaunch launch, FakeAws aws) {
+    launch.environment("AWS_PROFILE", "developer").environment("AWS_EC2_METADATA_DISABLED", "true")
+        .awsHostsThrough(aws.proxy().port());
+  }
+
   /** The application's own settings file, with keys no SDK reads: it builds them into its clients. */
   private static String appProperties(AppLaunch launch, DemoKeys keys) throws IOException {
     return launch.privateFile("app.properties", "access.key.id=" + keys.accessKeyId() + "\nsecret.access.key="
@@ -250,11 +289,20 @@ public enum Scenario {
   public static final String WEB_IDENTITY_ROLE = "demo-web-role";
   public static final String PRODUCTION_ROLE = "ProdAccountRoleName";
   public static final String PROCESS_ROLE = "demo-process-role";
+  public static final String SSO_ROLE = "DemoDeveloper";
+  private static final String SSO_SESSION = "demo-sso";
+  private static final String SSO_START_URL = "https://demo-sso.awsapps.com/start";
 
   private final String description;
+  private final String sdks;
 
   Scenario(String description) {
+    this(description, "v2,v1");
+  }
+
+  Scenario(String description, String sdks) {
     this.description = description;
+    this.sdks = sdks;
   }
 
   abstract void prepare(AppLaunch launch, FakeAws aws) throws IOException;
@@ -266,6 +314,11 @@ public enum Scenario {
 
   public String description() {
     return description;
+  }
+
+  /** The SDKs the scenario runs by default, as for {@code --sdk}: those that support its credentials. */
+  public String sdks() {
+    return sdks;
   }
 
   public static Scenario byId(String id) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The wrong-credentials detector end to end: each scenario yields exactly its findings, as
- * "id/severity/sdk", and the clean ones none at all. Runs both SDKs in one application JVM.
+ * "id/severity/sdk", and the clean ones none at all. Runs every SDK the scenario works with in one
+ * application JVM.
  */
 class FindingsIT {
 
@@ -50,9 +51,9 @@ class FindingsIT {
     table.put(Scenario.WORLD_READABLE_CREDENTIALS, both("CREDENTIALS_FILE_READABLE/medium"));
     // The application's own metadata client, not an SDK: the finding names no SDK.
     table.put(Scenario.IMDSV1, List.of("IMDSV1_CALL/high"));
-    // The clean cases: never cry wolf.
+    // The clean cases: never cry wolf. Sessions from one source are one identity, however many clients hold one.
     for (Scenario clean : List.of(Scenario.ROLE_ONLY, Scenario.CONTAINER, Scenario.LAPTOP_PROFILE,
-        Scenario.LAPTOP_ENV_KEYS)) {
+        Scenario.LAPTOP_ENV_KEYS, Scenario.WEB_IDENTITY, Scenario.ASSUME_ROLE_PROFILE, Scenario.SSO_LEGACY_PROFILE)) {
       table.put(clean, List.of());
     }
     return table.entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
@@ -190,7 +191,8 @@ class FindingsIT {
 
   private AppLaunch launch(Scenario scenario, FakeAws aws, boolean agent) throws IOException {
     Path work = folder.resolve(scenario.id() + (agent ? "" : "-no-agent") + System.nanoTime());
-    AppLaunch launch = new AppLaunch(scenario, aws, work).classPath(ScenarioIT.DEMO_JAR.toString()).sdks("v2,v1");
+    AppLaunch launch = new AppLaunch(scenario, aws, work).classPath(ScenarioIT.DEMO_JAR.toString())
+        .sdks(scenario.sdks());
     return agent ? launch.agent(ScenarioIT.AGENT_JAR, "audit=" + work.resolve("audit.jsonl")) : launch;
   }
 }

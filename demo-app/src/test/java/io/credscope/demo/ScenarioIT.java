@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,9 @@ class ScenarioIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final boolean SDK_V2_IDENTITY_API =
       Boolean.parseBoolean(System.getProperty("credscope.it.sdkV2IdentityApi", "true"));
+  /** Whether SDK v2 reads sso-session sections for credentials, which 2.18.12 introduced. */
+  private static final boolean SDK_V2_SSO_SESSION =
+      Boolean.parseBoolean(System.getProperty("credscope.it.sdkV2SsoSession", "true"));
   private static final List<String> SDKS = List.of("v2", "v1");
   private static final Map<String, String> CHAIN =
       Map.of("v2", "DefaultCredentialsProvider", "v1", "DefaultAWSCredentialsProviderChain");
@@ -189,65 +193,158 @@ class ScenarioIT {
   }
 
   /**
-   * EKS IRSA. Each SDK v2 client builds its own default chain, so each assumes the role itself: one
-   * session per client, every one of them attributed to web identity. SDK v1, and v2 before 2.21,
-   * cannot be pointed at the fake STS, so this runs on SDK v2 2.21+ only.
+   * What one SDK must report when its credentials are sessions a fake issues on request;
+   * {@code profile} is "name/kind/file" for profile sources, else {@code null}.
+   */
+  record Session(String sdk, String source, String provider, String profile) {
+  }
+
+  /** Who issues a scenario's sessions, the identity STS then says the application has, and each SDK's record. */
+  record SessionScenario(Function<FakeAws, List<DemoKeys>> issuer, String identity, List<Session> sessions) {
+  }
+
+  private static final SessionScenario SSO = new SessionScenario(aws -> aws.sso().issuedKeys(),
+      "assumed-role/AWSReservedSSO_" + Scenario.SSO_ROLE + "_",
+      List.of(new Session("v2", "profile", "ProfileCredentialsProvider", "developer/sso/aws-config")));
+
+  static Stream<Arguments> sessions() {
+    Map<Scenario, SessionScenario> table = new java.util.LinkedHashMap<>();
+    table.put(Scenario.WEB_IDENTITY, new SessionScenario(aws -> aws.sts().issuedKeys(),
+        "assumed-role/" + Scenario.WEB_IDENTITY_ROLE + "/", List.of(
+            new Session("v2", "web-identity", "WebIdentityTokenFileCredentialsProvider", null),
+            new Session("v1", "web-identity", "WebIdentityTokenCredentialsProvider", null))));
+    table.put(Scenario.ASSUME_ROLE_PROFILE, new SessionScenario(aws -> aws.sts().issuedKeys(),
+        "assumed-role/" + Scenario.PRODUCTION_ROLE + "/", List.of(
+            new Session("v2", "profile", "ProfileCredentialsProvider", "production/assume-role/aws-credentials"),
+            new Session("v1", "profile", "ProfileCredentialsProvider", "production/assume-role/aws-credentials"))));
+    table.put(Scenario.SSO_LEGACY_PROFILE, SSO);
+    List<Arguments> cases = new ArrayList<>();
+    for (Map.Entry<Scenario, SessionScenario> entry : table.entrySet()) {
+      javas().forEach(java -> cases.add(Arguments.of(entry.getKey(), entry.getValue(), java.get()[0])));
+    }
+    return cases.stream();
+  }
+
+  /**
+   * Roles, web identity and SSO, through the SDKs' own STS and SSO clients, which reach the fakes
+   * by the AWS host names through the proxy. Each chain asks for its own session: SDK v2 builds a
+   * chain per client, so each client has its own session; SDK v1's clients share one chain. Every
+   * session the fake issued is reported once, and nothing else (not the keys of a role's source
+   * profile, nor the anonymous credentials of the STS or SSO client inside).
+   */
+  @ParameterizedTest(name = "{0} on {2}")
+  @MethodSource("sessions")
+  void attributesSessionsToWhatTheApplicationConfigured(Scenario scenario, SessionScenario expected, String java)
+      throws Exception {
+    assertSessions(scenario, expected, java);
+  }
+
+  /**
+   * SDK v2 reads sso-session sections for credentials from 2.18.12 on: there the profile gives SSO
+   * sessions. Before, it gives nothing, and the failure record says what the SDK missed in it.
    */
   @ParameterizedTest
   @MethodSource("javas")
-  void webIdentity(String java) throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(SDK_V2_IDENTITY_API, "needs AWS_ENDPOINT_URL_STS (SDK v2 2.21+)");
+  void ssoSessionProfile(String java) throws Exception {
+    if (SDK_V2_SSO_SESSION) {
+      assertSessions(Scenario.SSO_PROFILE, SSO, java);
+      return;
+    }
     try (FakeAws aws = FakeAws.start()) {
-      AppLaunch launch = launch(Scenario.WEB_IDENTITY, aws, java).sdks("v2");
+      AppLaunch launch = launch(Scenario.SSO_PROFILE, aws, java);
       Run run = run(launch);
-      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-      List<JsonNode> resolutions = run.audit().stream()
-          .filter(record -> record.get("event").asText().equals("credentials.resolved")).collect(Collectors.toList());
-      List<String> issued = aws.sts().issuedKeys().stream().map(DemoKeys::maskedKeyId).sorted()
-          .collect(Collectors.toList());
-      assertEquals(issued, resolutions.stream().map(record -> record.get("key").asText()).sorted()
-          .collect(Collectors.toList()), "one session per client, each from STS");
-      for (JsonNode resolved : resolutions) {
-        assertEquals("web-identity", resolved.get("source").asText(), resolved.toString());
-        assertEquals("WebIdentityTokenFileCredentialsProvider", resolved.get("provider").asText());
-        assertEquals("temporary", resolved.get("keyType").asText());
-        assertEquals("web-identity", resolved.get("sdkSource").asText(), "the SDK agrees: " + resolved);
-      }
-      assertTrue(run.stdout().contains("assumed-role/" + Scenario.WEB_IDENTITY_ROLE + "/"), run.stdout());
-      for (String secret : launch.secretValues()) {
-        assertFalse(run.all().contains(secret), "a secret key or session token leaked");
-      }
+      assertEquals(1, run.exitCode(), "the application's calls fail: " + run.stdout() + run.stderr());
+      assertEquals(List.of(
+          "system-properties SystemPropertyCredentialsProvider: aws.accessKeyId not set",
+          "environment EnvironmentVariableCredentialsProvider: AWS_ACCESS_KEY_ID not set",
+          "web-identity WebIdentityTokenFileCredentialsProvider: AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN not set",
+          "profile ProfileCredentialsProvider: Profile property 'sso_region' was not configured for 'developer'",
+          "container ContainerCredentialsProvider: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and "
+              + "AWS_CONTAINER_CREDENTIALS_FULL_URI not set",
+          "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+          failedProviders(run, "v2", "DefaultCredentialsProvider"));
+      assertTrue(aws.sso().issuedKeys().isEmpty());
+      assertNoSecret(run, launch);
     }
   }
 
-  /** "Profile production assumed role ProdAccountRoleName through source_profile=default", at the fake STS. */
-  @ParameterizedTest
-  @MethodSource("javas")
-  void assumeRoleProfile(String java) throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(SDK_V2_IDENTITY_API, "needs AWS_ENDPOINT_URL_STS (SDK v2 2.21+)");
+  private void assertSessions(Scenario scenario, SessionScenario expected, String java) throws Exception {
     try (FakeAws aws = FakeAws.start()) {
-      AppLaunch launch = launch(Scenario.ASSUME_ROLE_PROFILE, aws, java).sdks("v2");
+      AppLaunch launch = launch(scenario, aws, java);
       Run run = run(launch);
       assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
       List<JsonNode> resolutions = run.audit().stream()
           .filter(record -> record.get("event").asText().equals("credentials.resolved")).collect(Collectors.toList());
-      assertEquals(aws.sts().issuedKeys().stream().map(DemoKeys::maskedKeyId).sorted().collect(Collectors.toList()),
-          resolutions.stream().map(record -> record.get("key").asText()).sorted().collect(Collectors.toList()),
-          "the role's sessions, not the source profile's keys");
-      for (JsonNode resolved : resolutions) {
-        assertEquals("profile", resolved.get("source").asText(), resolved.toString());
-        JsonNode profile = resolved.get("profile");
-        assertEquals("production", profile.get("name").asText());
-        assertEquals("assume-role", profile.get("kind").asText());
-        assertEquals("arn:aws:iam::123456789012:role/" + Scenario.PRODUCTION_ROLE, profile.get("roleArn").asText());
-        assertEquals("default", profile.get("sourceProfile").asText());
-        assertEquals(launch.workDirectory().resolve("aws-config").toString(), profile.get("files").get(0).asText());
+      assertEquals(expected.issuer().apply(aws).stream().map(DemoKeys::maskedKeyId).sorted()
+          .collect(Collectors.toList()), resolutions.stream().map(record -> record.get("key").asText()).sorted()
+          .collect(Collectors.toList()), run.auditText());
+      for (Session session : expected.sessions()) {
+        List<JsonNode> records = resolutions.stream()
+            .filter(record -> record.get("sdk").asText().equals(session.sdk())).collect(Collectors.toList());
+        assertFalse(records.isEmpty(), "SDK " + session.sdk() + " reported its session: " + run.auditText());
+        for (JsonNode resolved : records) {
+          assertEquals(session.source(), resolved.get("source").asText(), resolved.toString());
+          assertEquals(session.provider(), resolved.get("provider").asText(), resolved.toString());
+          assertEquals("temporary", resolved.get("keyType").asText(), resolved.toString());
+          assertEquals(CHAIN.get(session.sdk()), resolved.get("chain").asText(), resolved.toString());
+          assertEquals(CALLER.get(session.sdk()), resolved.get("caller").asText().replaceAll(":\\d+\\)$", ")"));
+          if (session.profile() != null) {
+            assertProfile(session.profile(), resolved.get("profile"), run, launch);
+          }
+        }
+        assertTrue(run.stdout().contains("SDK " + session.sdk() + ": sts:GetCallerIdentity says this application is "
+            + "arn:aws:sts::123456789012:" + expected.identity()), "STS agrees on who signed: " + run.stdout());
       }
-      assertTrue(run.stderr().contains("profile 'production' (assume-role ProdAccountRoleName via source_profile="
-          + "default"), run.stderr());
-      for (String secret : launch.secretValues()) {
-        assertFalse(run.all().contains(secret), "a secret key or session token leaked");
-      }
+      assertCommon(run, launch);
+    }
+  }
+
+  /** "name/kind/file" as the record says it; a role also names itself and its source profile, in both sinks. */
+  private static void assertProfile(String expected, JsonNode profile, Run run, AppLaunch launch) {
+    String[] parts = expected.split("/");
+    assertEquals(parts[0] + "/" + parts[1], profile.get("name").asText() + "/" + profile.get("kind").asText());
+    assertEquals(List.of(launch.workDirectory().resolve(parts[2]).toString()),
+        List.of(profile.get("files").get(0).asText()), "the file that set the profile up: " + profile);
+    if (parts[1].equals("assume-role")) {
+      assertEquals("arn:aws:iam::123456789012:role/" + Scenario.PRODUCTION_ROLE, profile.get("roleArn").asText());
+      assertEquals("default", profile.get("sourceProfile").asText());
+      assertTrue(run.stderr().contains("profile 'production' (assume-role " + Scenario.PRODUCTION_ROLE
+          + " via source_profile=default"), run.stderr());
+    }
+  }
+
+  /**
+   * Web identity is set up, but the network refuses connections to STS, and nothing else is: each
+   * chain's failure record names web identity and why it had nothing.
+   */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void webIdentityWithStsUnreachable(String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.WEB_IDENTITY_STS_UNREACHABLE, aws, java);
+      Run run = run(launch);
+
+      assertEquals(1, run.exitCode(), "the application's calls fail: " + run.stdout() + run.stderr());
+      assertEquals(List.of(
+          "system-properties SystemPropertyCredentialsProvider: aws.accessKeyId not set",
+          "environment EnvironmentVariableCredentialsProvider: AWS_ACCESS_KEY_ID not set",
+          "web-identity WebIdentityTokenFileCredentialsProvider: STS refused the connection",
+          "profile ProfileCredentialsProvider: profile 'default' not found in the config or credentials file",
+          "container ContainerCredentialsProvider: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and "
+              + "AWS_CONTAINER_CREDENTIALS_FULL_URI not set",
+          "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+          failedProviders(run, "v2", "DefaultCredentialsProvider"));
+      assertEquals(List.of(
+          "environment EnvironmentVariableCredentialsProvider: AWS_ACCESS_KEY_ID not set",
+          "system-properties SystemPropertiesCredentialsProvider: aws.accessKeyId not set",
+          "web-identity WebIdentityTokenCredentialsProvider: STS refused the connection",
+          "profile ProfileCredentialsProvider: profile 'default' not found in the config or credentials file",
+          "instance-profile InstanceProfileCredentialsProvider: AWS_EC2_METADATA_DISABLED=true"),
+          failedProviders(run, "v1", "DefaultAWSCredentialsProviderChain"));
+      assertTrue(run.stderr().contains("[credscope] ERROR   3. web-identity (WebIdentityTokenFileCredentialsProvider): "
+          + "STS refused the connection"), run.stderr());
+      assertTrue(aws.sts().issuedKeys().isEmpty());
+      assertNoSecret(run, launch);
     }
   }
 
@@ -305,7 +402,7 @@ class ScenarioIT {
 
   private AppLaunch launch(Scenario scenario, FakeAws aws, String java) throws IOException {
     Path work = folder.resolve(scenario.id());
-    return new AppLaunch(scenario, aws, work).java(java).classPath(DEMO_JAR.toString()).sdks("v2,v1")
+    return new AppLaunch(scenario, aws, work).java(java).classPath(DEMO_JAR.toString()).sdks(scenario.sdks())
         .agent(AGENT_JAR, "audit=" + work.resolve("audit.jsonl"));
   }
 
@@ -338,11 +435,12 @@ class ScenarioIT {
 
   /** What every scenario must show, whatever won. */
   private static void assertCommon(Run run, AppLaunch launch) {
-    // The application really ran the SDK versions this build is testing, not a stale class path.
-    assertTrue(run.stdout().contains("SDK v2: AWS SDK for Java " + System.getProperty("credscope.it.awssdk.v2.version")),
-        run.stdout());
-    assertTrue(run.stdout().contains("SDK v1: AWS SDK for Java " + System.getProperty("credscope.it.awssdk.v1.version")),
-        run.stdout());
+    List<String> sdks = List.of(launch.scenario().sdks().split(","));
+    for (String sdk : sdks) {
+      // The application really ran the SDK versions this build is testing, not a stale class path.
+      assertTrue(run.stdout().contains("SDK " + sdk + ": AWS SDK for Java "
+          + System.getProperty("credscope.it.awssdk." + sdk + ".version")), run.stdout());
+    }
     for (JsonNode record : run.audit()) {
       if (record.get("event").asText().equals("credentials.resolved") && record.get("sdk").asText().equals("v2")
           && SDK_V2_IDENTITY_API && !record.get("source").asText().equals("custom")) {
@@ -358,10 +456,14 @@ class ScenarioIT {
     assertAwsCallsMatchResolutions(run);
     JsonNode summary = run.audit().get(run.audit().size() - 1);
     assertEquals("summary", summary.get("event").asText());
-    for (JsonNode row : summary.get("resolutions")) {
-      // SDK v2 resolves once per call; SDK v1 more often. Either way every one of the 9 calls did.
-      int count = row.get("count").asInt();
-      assertTrue(row.get("sdk").asText().equals("v2") ? count == 9 : count >= 9, "3 rounds of 3 clients: " + row);
+    for (String sdk : sdks) {
+      // SDK v2 resolves once per call; SDK v1 more often. Either way every one of the 9 calls did, whether
+      // one key served them all or each client had its own session.
+      int count = 0;
+      for (JsonNode row : summary.get("resolutions")) {
+        count += row.get("sdk").asText().equals(sdk) ? row.get("count").asInt() : 0;
+      }
+      assertTrue(sdk.equals("v2") ? count == 9 : count >= 9, "3 rounds of 3 clients in SDK " + sdk + ": " + summary);
     }
 
 

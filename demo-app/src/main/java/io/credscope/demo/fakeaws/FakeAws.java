@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every fake the demo and the end-to-end tests use, started together on 127.0.0.1 with fresh
  * random key material: an instance role behind IMDS, a task role behind the container endpoint,
- * and STS, S3 and DynamoDB endpoints that know which identity each key belongs to.
+ * STS, S3 and DynamoDB endpoints that know which identity each key belongs to, the SSO portal, and
+ * a proxy through which the SDKs reach STS and the SSO portal by their real host names.
  */
 public final class FakeAws implements AutoCloseable {
 
@@ -22,7 +23,10 @@ public final class FakeAws implements AutoCloseable {
   private final FakeSts sts;
   private final FakeS3 s3;
   private final FakeDynamoDb dynamoDb;
+  private final FakeSso sso;
+  private final AwsHostProxy proxy;
   private final SilentEndpoint silent = new SilentEndpoint();
+  private final RefusingEndpoint refusing = new RefusingEndpoint();
 
   private FakeAws() {
     imds = new FakeImds(DemoKeys.temporary());
@@ -33,6 +37,9 @@ public final class FakeAws implements AutoCloseable {
     sts = new FakeSts(identities);
     s3 = new FakeS3(identities);
     dynamoDb = new FakeDynamoDb(identities);
+    sso = new FakeSso(identities);
+    proxy = new AwsHostProxy(Map.of("sts.amazonaws.com", sts, "sts.us-east-1.amazonaws.com", sts,
+        "portal.sso.us-east-1.amazonaws.com", sso));
   }
 
   public static FakeAws start() {
@@ -69,6 +76,11 @@ public final class FakeAws implements AutoCloseable {
     return silent;
   }
 
+  /** A port that refuses every connection, for a network that blocks an AWS endpoint. */
+  public RefusingEndpoint refusing() {
+    return refusing;
+  }
+
   /** The key made by {@link #createUserKey(String)} for this user, or {@code null}. */
   public DemoKeys userKey(String userName) {
     return userKeys.get(userName);
@@ -94,11 +106,22 @@ public final class FakeAws implements AutoCloseable {
     return dynamoDb;
   }
 
+  public FakeSso sso() {
+    return sso;
+  }
+
+  /** The HTTPS proxy in front of STS and the SSO portal under their AWS host names. */
+  public AwsHostProxy proxy() {
+    return proxy;
+  }
+
   @Override
   public void close() {
-    for (FakeService service : List.of(imds, container, sts, s3, dynamoDb)) {
+    proxy.close();
+    for (FakeService service : List.of(imds, container, sts, s3, dynamoDb, sso)) {
       service.close();
     }
     silent.close();
+    refusing.close();
   }
 }

@@ -6,15 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.security.KeyStore;
 import java.util.List;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -23,13 +31,19 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.RoleCredentials;
+import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.sts.StsClient;
 
 class FakeAwsTest {
@@ -151,6 +165,61 @@ class FakeAwsTest {
     assertEquals(200, authorized.statusCode());
     assertTrue(authorized.body().contains("\"AccessKeyId\":\"" + aws.container().roleKeys().accessKeyId() + "\""),
         authorized.body());
+  }
+
+  /**
+   * The SDK's own client, given only a region, calls STS and the SSO portal by their AWS host names;
+   * the proxy tunnels to the fakes with a certificate the SDK verifies like any other.
+   */
+  @Test
+  void awsHostNamesAnswerThroughTheProxyWithAVerifiedCertificate() throws Exception {
+    try (SdkHttpClient http = proxied(); StsClient sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1)
+        .credentialsProvider(credentials(keys)).build()) {
+      assertEquals("arn:aws:iam::123456789012:user/test-user", sts.getCallerIdentity().arn());
+    }
+    try (SdkHttpClient http = proxied(); SsoClient sso = SsoClient.builder().httpClient(http)
+        .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
+      RoleCredentials role = sso.getRoleCredentials(request -> request.accountId(Identities.ACCOUNT)
+          .roleName("DemoDeveloper").accessToken(aws.sso().accessToken())).roleCredentials();
+      assertEquals(aws.sso().issuedKeys().get(0).accessKeyId(), role.accessKeyId());
+      assertTrue(role.expiration() > System.currentTimeMillis(), "epoch milliseconds, an hour ahead");
+      assertThrows(UnauthorizedException.class, () -> sso.getRoleCredentials(request -> request
+          .accountId(Identities.ACCOUNT).roleName("DemoDeveloper").accessToken("not-the-token")));
+    }
+    assertTrue(aws.proxy().tunnels().containsAll(List.of("sts.us-east-1.amazonaws.com",
+        "portal.sso.us-east-1.amazonaws.com")), aws.proxy().tunnels().toString());
+  }
+
+  /** Nothing leaves the machine: a host no fake stands for gets no tunnel. */
+  @Test
+  void theProxyOpensNoTunnelToOtherHosts() throws Exception {
+    try (SdkHttpClient http = proxied(); DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http)
+        .region(Region.US_EAST_1).credentialsProvider(credentials(keys))
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
+      // Apache 4 hands the proxy's refusal to the SDK as the response: a 502 that is not DynamoDB's.
+      assertThrows(SdkException.class, dynamoDb::listTables);
+    }
+    assertEquals(List.of("dynamodb.us-east-1.amazonaws.com"), aws.proxy().tunnels());
+  }
+
+  @Test
+  void theRefusingEndpointRefuses() {
+    assertThrows(ConnectException.class,
+        () -> new Socket(InetAddress.getLoopbackAddress(), aws.refusing().port()).close());
+  }
+
+  /** An Apache client as the SDKs build one from the JVM's proxy settings, trusting the fake certificate only. */
+  private SdkHttpClient proxied() throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(FakeCertificate.get().trustStore())) {
+      trusted.load(in, FakeCertificate.get().trustStorePassword().toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    return ApacheHttpClient.builder().tlsTrustManagersProvider(trust::getTrustManagers)
+        .proxyConfiguration(ProxyConfiguration.builder().useSystemPropertyValues(false)
+            .endpoint(URI.create("http://127.0.0.1:" + aws.proxy().port())).build())
+        .build();
   }
 
   private static void assertThrottledOnce(FakeService fake, Executable call, String code, int status) {
