@@ -116,6 +116,11 @@ public final class AgentConfig {
     return (int) TimeoutValue.millis(get(Option.PROBE_TIMEOUT));
   }
 
+  /** Whether the Micrometer meters are published to credscope's log. */
+  public boolean metricsToLog() {
+    return get(Option.METRICS).equals("log");
+  }
+
   public boolean maskKeys() {
     return get(Option.MASK).equals("on");
   }

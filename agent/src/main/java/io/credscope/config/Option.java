@@ -30,6 +30,13 @@ public enum Option {
     }
   },
   /** How long the host probe waits for IMDS to connect and to answer, each; see {@link TimeoutValue}. */
+  /** Where the Micrometer meters go: nowhere, or into credscope's log every minute and at exit. */
+  METRICS("metrics", "off", "off, log") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("off") || value.equals("log");
+    }
+  },
   PROBE_TIMEOUT("probeTimeout", "1000", "milliseconds from 1 to 60000, as 1000, 500ms or 1s") {
     @Override
     boolean accepts(String value) {

@@ -2,6 +2,7 @@ package io.credscope.instrumentation;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,27 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
       }
       byType.put(entry.getKey(), new TypeAdvice(new AsmVisitorWrapper.Compound(wrappers), methods));
     }
+    warmUp(adviceLocator, advicePool);
     return new AdviceTransformer(byType);
+  }
+
+  /**
+   * See {@link WeavingWarmUp}; weaving need not succeed here, only have run.
+   *
+   * @return whether the warm-up class was woven
+   */
+  boolean warmUp(ClassFileLocator adviceLocator, TypePool advicePool) {
+    try {
+      String typeName = WeavingWarmUp.class.getName();
+      ElementMatcher.Junction<MethodDescription> method = ElementMatchers.named("provide");
+      AsmVisitorWrapper advice = Advice.to(advicePool.describe(WeavingWarmUp.ExitAdvice.class.getName()).resolve(),
+          adviceLocator).on(method);
+      String internalName = typeName.replace('.', '/');
+      return new AdviceTransformer(Collections.singletonMap(internalName, new TypeAdvice(advice, method)))
+          .transform(adviceLoader, internalName, null, null, adviceLocator.locate(typeName).resolve()) != null;
+    } catch (Throwable ignored) {
+      // The first hooked class then pays for what was not warmed.
+      return false;
+    }
   }
 }

@@ -47,7 +47,10 @@ public final class Reporter implements Consumer<Event> {
   private final AtomicLong dropped = new AtomicLong();
   private volatile CredentialsRecorder recorder;
   private volatile HttpCallRecorder calls;
-  /** Made on the reporter thread with the first AWS call: Micrometer never loads before there is one. */
+  /**
+   * With {@code metrics=log}, made on the reporter thread with the first AWS call; otherwise never,
+   * so that Micrometer does not load in a JVM whose meters go nowhere.
+   */
   private AwsCallMeters meters;
   private volatile Thread worker;
   private List<EventSink> sinks;
@@ -81,18 +84,23 @@ public final class Reporter implements Consumer<Event> {
     this.calls = counted;
   }
 
-  /** The meters of AWS calls, or {@code null} before the first one. For the reporter thread and tests. */
+  /** The meters of AWS calls, or {@code null} before the first one or without {@code metrics=log}. For tests. */
   synchronized AwsCallMeters meters() {
     return meters;
   }
 
   private synchronized void bindMeters() {
     HttpCallRecorder counted = calls;
-    if (counted == null) {
+    if (counted == null || !config.metricsToLog()) {
       return;
     }
     if (meters == null) {
-      meters = new AwsCallMeters();
+      meters = AwsCallMeters.toLog(new Consumer<String>() {
+        @Override
+        public void accept(String line) {
+          AgentLogging.logger().info("metrics: {}", line);
+        }
+      });
     }
     meters.bind(counted.callCounts());
   }
@@ -211,8 +219,11 @@ public final class Reporter implements Consumer<Event> {
       HttpCallRecorder http = calls;
       if (http != null) {
         summary.withCalls(http.callCounts(), http.imdsCounts());
-        if (meters() != null) {
+        AwsCallMeters published = meters();
+        if (published != null) {
           bindMeters();
+          // Publishes the last counts before the JVM goes.
+          published.registry().close();
         }
       }
       for (EventSink sink : sinks()) {

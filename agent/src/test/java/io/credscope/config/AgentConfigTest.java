@@ -61,7 +61,7 @@ class AgentConfigTest {
     AgentConfig config = load("colour=blue", properties("credscope.verbose", "yes"), Map.of("CREDSCOPE_FOO", "1"));
     assertEquals(3, problems.size(), problems.toString());
     assertEquals("unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, "
-        + "probeTimeout", problems.get(2));
+        + "metrics, probeTimeout", problems.get(2));
     assertTrue(problems.get(1).contains("'verbose' (from system property credscope.verbose)"), problems.get(1));
     assertTrue(problems.get(0).contains("(from environment variable CREDSCOPE_FOO)"), problems.get(0));
     assertEquals("info", config.logLevel());
@@ -79,7 +79,7 @@ class AgentConfigTest {
   void argumentWithoutEqualsIsReported() {
     load("debug", new Properties(), Map.of());
     assertEquals(
-        List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, probeTimeout"),
+        List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, metrics, probeTimeout"),
         problems);
   }
 
@@ -91,5 +91,12 @@ class AgentConfigTest {
   @Test
   void disabled() {
     assertFalse(load(null, new Properties(), Map.of("CREDSCOPE_ENABLED", "false")).enabled());
+  }
+
+  @Test
+  void metricsGoNowhereUnlessAskedFor() {
+    assertFalse(load(null, new Properties(), Map.of()).metricsToLog());
+    assertTrue(load("metrics=log", new Properties(), Map.of()).metricsToLog());
+    assertTrue(problems.isEmpty(), problems.toString());
   }
 }

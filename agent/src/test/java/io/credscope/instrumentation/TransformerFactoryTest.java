@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
 
 class TransformerFactoryTest {
@@ -52,6 +54,14 @@ class TransformerFactoryTest {
     assertFalse(Arrays.equals(withMethod, woven));
     assertNull(transformer.transform(getClass().getClassLoader(), internalName(WithoutMethod.class), null, null,
         bytesOf(WithoutMethod.class)));
+  }
+
+  @Test
+  void theWarmUpWeaves() {
+    ClassLoader loader = getClass().getClassLoader();
+    ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(loader);
+    assertTrue(new TransformerFactory(modules, loader, reasons::add).warmUp(locator,
+        TypePool.Default.WithLazyResolution.of(locator)));
   }
 
   static final class WithMethod {
