@@ -96,7 +96,7 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
     try {
       String typeName = WeavingWarmUp.class.getName();
       ElementMatcher.Junction<MethodDescription> method = ElementMatchers.named("provide");
-      AsmVisitorWrapper advice = Advice.to(advicePool.describe(WeavingWarmUp.ExitAdvice.class.getName()).resolve(),
+      AsmVisitorWrapper advice = Advice.to(advicePool.describe(WeavingWarmUp.Hooks.class.getName()).resolve(),
           adviceLocator).on(method);
       String internalName = typeName.replace('.', '/');
       return new AdviceTransformer(Collections.singletonMap(internalName, new TypeAdvice(advice, method)))

@@ -6,22 +6,31 @@ import net.bytebuddy.asm.Advice;
  * Woven once on the preparation thread and then dropped, never loaded as woven. The first weave
  * loads and initialises the parts of Byte Buddy and ASM that only weaving uses, some tens of
  * milliseconds that would otherwise fall on the application thread that loads the first hooked
- * class. Its advice reads what the real advice reads, so that the same parts are warmed.
+ * class. Its advice reads what the real advice reads, a field included, so that the same parts are
+ * warmed.
  */
 final class WeavingWarmUp {
 
+  private Object value;
+
   Object provide() {
-    return this;
+    return value;
   }
 
-  static final class ExitAdvice {
+  static final class Hooks {
 
-    private ExitAdvice() {
+    private Hooks() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static boolean onEnter(@Advice.FieldValue("value") Object value) {
+      return value == null;
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    static void onExit(@Advice.This Object self, @Advice.Return Object value, @Advice.Thrown Throwable failure) {
-      if (failure == null && value == self) {
+    static void onExit(@Advice.Enter boolean unset, @Advice.This Object self, @Advice.Return Object value,
+        @Advice.Thrown Throwable failure) {
+      if (unset && failure == null && value == self) {
         return;
       }
     }
