@@ -42,20 +42,8 @@ final class AgentRuntime {
   private AgentRuntime() {
   }
 
-  static void start(Instrumentation instrumentation, AgentConfig config, boolean attached, final String version) {
-    final Reporter reporter = new Reporter(config);
-    final CredentialsRecorder recorder =
-        new CredentialsRecorder(CredentialChainModel.ALL, reporter, Clock.systemUTC());
-    HttpCallRecorder http = new HttpCallRecorder(new Function<String, Resolution>() {
-      @Override
-      public Resolution apply(String accessKeyId) {
-        return recorder.resolutionOf(accessKeyId);
-      }
-    }, reporter, Clock.systemUTC(), System.getProperties(), System.getenv());
-    reporter.summarise(recorder);
-    reporter.countCalls(http);
-    Bridge.install(new AgentDispatcher(recorder, http));
-
+  static void start(Instrumentation instrumentation, final AgentConfig config, boolean attached,
+      final String version) {
     // Named types only: nothing is matched by hierarchy, and a JDK class is admitted by its exact name.
     List<InstrumentationModule> modules = Arrays.<InstrumentationModule>asList(
         new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule(),
@@ -80,13 +68,24 @@ final class AgentRuntime {
                 + "unchanged");
           }
         }));
-    // After Byte Buddy, and long before the first event, the outputs get ready on the same thread:
-    // otherwise a short-lived application would wait for Logback's first start at its exit.
+    // The recorders are made here rather than before the application's main: no advice can call
+    // them before Byte Buddy, after them on this thread, has woven it. After Byte Buddy, and long
+    // before the first event, the outputs get ready: otherwise a short-lived application would wait
+    // for Logback's first start at its exit.
     Runnable preparation = new Runnable() {
       @Override
       public void run() {
+        Reporter reporter = null;
+        try {
+          reporter = installRecorders(config);
+        } catch (Throwable t) {
+          // The advice then reports to no one; Byte Buddy still runs, so no class waits for it.
+          Diagnostics.error("could not start recording, credscope reports nothing: " + t);
+        }
         byteBuddy.run();
-        reporter.prepare();
+        if (reporter != null) {
+          reporter.prepare();
+        }
       }
     };
     ClassNameGate gate = new ClassNameGate(typeNames, byteBuddy, preparation, failures);
@@ -97,6 +96,22 @@ final class AgentRuntime {
     if (attached) {
       retransformLoaded(instrumentation, gate);
     }
+  }
+
+  private static Reporter installRecorders(AgentConfig config) {
+    Reporter reporter = new Reporter(config);
+    final CredentialsRecorder recorder =
+        new CredentialsRecorder(CredentialChainModel.ALL, reporter, Clock.systemUTC());
+    HttpCallRecorder http = new HttpCallRecorder(new Function<String, Resolution>() {
+      @Override
+      public Resolution apply(String accessKeyId) {
+        return recorder.resolutionOf(accessKeyId);
+      }
+    }, reporter, Clock.systemUTC(), System.getProperties(), System.getenv());
+    reporter.summarise(recorder);
+    reporter.countCalls(http);
+    Bridge.install(new AgentDispatcher(recorder, http));
+    return reporter;
   }
 
   /** On attach the SDK may already be loaded: its providers are rewritten in place. */
