@@ -72,6 +72,25 @@ public final class AwsErrorClassifier {
   }
 
   /**
+   * As {@link #classify(int, HeaderLookup, byte[], int)}, for a hook that hands over the only two headers the
+   * classifier reads rather than a lookup.
+   *
+   * @param queryError the {@code x-amzn-query-error} header, or null
+   * @param errorType the {@code X-Amzn-ErrorType} header, or null
+   */
+  public static AwsErrorCode classify(int status, final String queryError, final String errorType, byte[] bodyPrefix,
+      int length) {
+    HeaderLookup headers = queryError == null && errorType == null ? null : new HeaderLookup() {
+      @Override
+      public String get(String name) {
+        return QUERY_ERROR_HEADER.equalsIgnoreCase(name) ? queryError
+            : ERROR_TYPE_HEADER.equalsIgnoreCase(name) ? errorType : null;
+      }
+    };
+    return classify(status, headers, bodyPrefix, length);
+  }
+
+  /**
    * Strips what the JSON protocols may add around a code: a URI after the first {@code :}
    * ({@code FooError:http://internal.amazon.com/...}), then a namespace up to the first {@code #}
    * ({@code aws.protocoltests.json#FooError}). The colon goes first because a URI may itself contain {@code #}.

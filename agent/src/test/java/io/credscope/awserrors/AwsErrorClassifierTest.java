@@ -173,6 +173,76 @@ class AwsErrorClassifierTest {
     }
   }
 
+  // --- (c) botocore's legacy retry rules: every (code, status) they name, in every protocol's shape ----------------
+
+  private static final Path RETRY_RULES = CORPORA.resolve("botocore-retry-and-errors/_retry.json");
+  /** _retry.json: 19 responses that name a code (definitions and per-service policies), 6 that name only a status. */
+  private static final int RETRY_RULES_WITH_CODE = 19;
+  private static final int RETRY_RULES_STATUS_ONLY = 6;
+
+  record RetryRule(String where, String code, int status) {
+
+    @Override
+    public String toString() {
+      return where + " " + code + "/" + status;
+    }
+  }
+
+  static List<RetryRule> retryRules() throws IOException {
+    List<RetryRule> rules = new ArrayList<>();
+    collectRules(JSON.readTree(RETRY_RULES.toFile()), "", rules);
+    assertEquals(RETRY_RULES_WITH_CODE + RETRY_RULES_STATUS_ONLY, rules.size(), "responses in " + RETRY_RULES);
+    return rules;
+  }
+
+  private static void collectRules(JsonNode node, String where, List<RetryRule> rules) {
+    if (!node.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      JsonNode value = field.getValue();
+      if (field.getKey().equals("response") && value.has("http_status_code")) {
+        JsonNode code = value.get("service_error_code");
+        rules.add(new RetryRule(where, code == null ? null : code.asText(), value.get("http_status_code").asInt()));
+      } else {
+        collectRules(value, where + "/" + field.getKey(), rules);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("retryRules")
+  void everyRetryRuleIsClassifiedInEveryProtocol(RetryRule rule) {
+    if (rule.code() == null) {
+      AwsErrorCode error = AwsErrorClassifier.classify(rule.status(), null, null, 0);
+      assertNull(error.code());
+      assertEquals(rule.status() == 429, error.throttling(), rule.toString());
+      return;
+    }
+    String code = rule.code();
+    String[] bodies = {
+        "{\"__type\":\"com.amazonaws.service#" + code + "\",\"message\":\"m\"}",
+        "{\"code\":\"" + code + "\"}",
+        "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code></Error><RequestId>r</RequestId></ErrorResponse>",
+        "<Response><Errors><Error><Code>" + code + "</Code><Message>m</Message></Error></Errors></Response>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>m</Message></Error>",
+    };
+    for (String body : bodies) {
+      AwsErrorCode error = classify(rule.status(), body);
+      assertEquals(code, error.code(), body);
+      assertEquals(ThrottlingCodes.isThrottling(code, rule.status()), error.throttling(), body);
+    }
+    AwsErrorCode fromHeader = AwsErrorClassifier.classify(rule.status(), null, code + ":http://internal.amazon.com/",
+        null, 0);
+    assertEquals(code, fromHeader.code());
+    AwsErrorCode fromQueryHeader = AwsErrorClassifier.classify(rule.status(), code + ";Sender", null, null, 0);
+    assertEquals(code, fromQueryHeader.code());
+    if (rule.where().contains("throttl") || rule.where().contains("throughput")
+        || rule.where().contains("request_limit_exceeded") || rule.where().contains("too_many_requests")) {
+      assertTrue(fromHeader.throttling(), rule + " is a throttling rule");
+    }
+  }
+
   // --- hand-written cases ---------------------------------------------------------------------------------------
 
   @Test
