@@ -1,11 +1,19 @@
 package io.credscope.bridge;
 
+import java.io.InputStream;
+
 /**
  * The one entry point inlined advice calls. It lives on the bootstrap class path, so advice woven
  * into SDK, application or JDK classes can always link against it, and it forwards to whichever
  * {@link Dispatcher} the agent core installed.
  */
 public final class Bridge {
+
+  /**
+   * The most bytes of an error body a hook that reads the prefix itself may read: the classifier's scan limit,
+   * which advice cannot name, since it is an agent class.
+   */
+  public static final int ERROR_BODY_LIMIT = 8 * 1024;
 
   private static volatile Dispatcher dispatcher = Dispatcher.NoOp.INSTANCE;
 
@@ -62,12 +70,38 @@ public final class Bridge {
    * @param imdsToken the {@code X-aws-ec2-metadata-token} request header, or {@code null}
    * @param status the response status, or -1 when there was no response
    * @param failure what the client threw, or {@code null}
-   * @return whether this was an AWS call whose response is an error: where a later hook may read a bounded
-   *     prefix of the error body. Nothing reads it yet.
+   * @return whether this was an AWS call whose response is an error: then, on the same thread, the hook hands the
+   *     error's headers and body to one of the {@link #awsErrorResponse} methods
    */
   public static boolean httpExchange(String library, String method, String host, int port, String target,
       String authorization, String imdsToken, int status, Throwable failure) {
     return dispatcher.httpExchange(library, method, host, port, target, authorization, imdsToken, status, failure);
+  }
+
+  /**
+   * The error response of the AWS call for which {@link #httpExchange} just returned {@code true} on this thread,
+   * with the first bytes of its body already in hand (a client that can peek without consuming).
+   *
+   * @param amzTarget the {@code X-Amz-Target} request header, or {@code null}
+   * @param queryError the {@code x-amzn-query-error} response header, or {@code null}
+   * @param errorType the {@code X-Amzn-ErrorType} response header, or {@code null}
+   * @param bodyPrefix at most the classifier's scan limit of the body's first bytes, or {@code null}
+   * @param length how many bytes of {@code bodyPrefix} are valid
+   */
+  public static void awsErrorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix,
+      int length) {
+    dispatcher.awsErrorResponse(amzTarget, queryError, errorType, bodyPrefix, length);
+  }
+
+  /**
+   * As the other {@code awsErrorResponse}, with the body as the stream the client is about to hand to the
+   * application: a bounded prefix is read from it once, and the answer is the stream to install in its place,
+   * which gives the application every byte of the body, in order, the prefix first. It is {@code body} itself
+   * when nothing was read.
+   */
+  public static InputStream awsErrorResponse(String amzTarget, String queryError, String errorType,
+      InputStream body) {
+    return dispatcher.awsErrorResponse(amzTarget, queryError, errorType, body);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.credscope.bridge;
 
+import java.io.InputStream;
+
 /**
  * What inlined advice reports. Implemented by the agent core, which lives in the agent's own class
  * loader; this interface sits on the bootstrap class path so that advice in any class loader can
@@ -61,6 +63,15 @@ public interface Dispatcher {
   void httpExchangeStarted(String library, String method, String host, int port, String target,
       String authorization, String imdsToken, Object pendingResponse);
 
+  /** The error response of the AWS call just reported on this thread; see {@link Bridge#awsErrorResponse}. */
+  void awsErrorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix, int length);
+
+  /**
+   * As above, with a body not yet read; see {@link Bridge#awsErrorResponse(String, String, String, InputStream)}.
+   * Never throws, and answers {@code body} itself when it reads nothing.
+   */
+  InputStream awsErrorResponse(String amzTarget, String queryError, String errorType, InputStream body);
+
   /** Does nothing: what the bridge dispatches to before the agent core is installed. */
   enum NoOp implements Dispatcher {
     INSTANCE;
@@ -102,6 +113,16 @@ public interface Dispatcher {
     @Override
     public void httpExchangeStarted(String library, String method, String host, int port, String target,
         String authorization, String imdsToken, Object pendingResponse) {
+    }
+
+    @Override
+    public void awsErrorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix,
+        int length) {
+    }
+
+    @Override
+    public InputStream awsErrorResponse(String amzTarget, String queryError, String errorType, InputStream body) {
+      return body;
     }
   }
 }

@@ -3,6 +3,7 @@ package io.credscope.core;
 import io.credscope.bridge.Dispatcher;
 import io.credscope.http.HttpCallRecorder;
 import io.credscope.recorder.CredentialsRecorder;
+import java.io.InputStream;
 
 /** What the bridge dispatches to once the agent runs: credentials to one recorder, HTTP exchanges to the other. */
 final class AgentDispatcher implements Dispatcher {
@@ -60,5 +61,16 @@ final class AgentDispatcher implements Dispatcher {
   public void httpExchangeStarted(String library, String method, String host, int port, String target,
       String authorization, String imdsToken, Object pendingResponse) {
     http.exchangeStarted(library, method, host, port, target, authorization, imdsToken, pendingResponse);
+  }
+
+  @Override
+  public void awsErrorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix,
+      int length) {
+    http.errorResponse(amzTarget, queryError, errorType, bodyPrefix, length);
+  }
+
+  @Override
+  public InputStream awsErrorResponse(String amzTarget, String queryError, String errorType, InputStream body) {
+    return http.errorResponse(amzTarget, queryError, errorType, body);
   }
 }

@@ -20,7 +20,9 @@ public enum FindingType {
   IMDSV1_CALL(Severity.HIGH, "code reads from the instance metadata service without a session token (IMDSv1)"),
   IMDSV1_FALLBACK(Severity.HIGH,
       "an SDK's token request to the instance metadata service failed and it fell back to IMDSv1"),
-  PRESIGNED_URL_LONG_EXPIRY(Severity.LOW, "a presigned URL in use stays valid for more than 24 hours");
+  PRESIGNED_URL_LONG_EXPIRY(Severity.LOW, "a presigned URL in use stays valid for more than 24 hours"),
+  ENCODED_AUTH_FAILURE(Severity.INFO,
+      "an AWS error response carries an encoded authorization failure message, which STS can decode");
 
   private final Severity severity;
   private final String trigger;

@@ -1,5 +1,6 @@
 package io.credscope.http;
 
+import io.credscope.awserrors.AwsErrorClassifier;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.events.AwsCall;
 import io.credscope.events.Event;
@@ -9,6 +10,7 @@ import io.credscope.recorder.CallPath;
 import io.credscope.recorder.Resolution;
 import io.credscope.sigv4.SigV4Authorization;
 import io.credscope.sigv4.SigV4Parser;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.Collections;
@@ -49,6 +51,9 @@ public final class HttpCallRecorder {
   private final ConcurrentMap<String, AwsCallSite> sites = new ConcurrentHashMap<String, AwsCallSite>();
   /** Where calls beyond {@link #MAX_SITES} distinct sites are counted; made when needed, not at start-up. */
   private volatile AwsCallSite overflow;
+  private final AwsErrors errors;
+  /** The AWS call whose error response the hook on this thread is about to hand over. */
+  private final ThreadLocal<AwsErrors.ErroredCall> erroredCalls = new ThreadLocal<AwsErrors.ErroredCall>();
   private final Set<String> longExpiries = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
   /**
@@ -62,6 +67,7 @@ public final class HttpCallRecorder {
     this.clock = clock;
     this.imdsEndpoints = new ImdsEndpoints(properties, environment);
     this.imds = new ImdsTraffic(events, clock);
+    this.errors = new AwsErrors(events, clock);
   }
 
   /** See {@code Bridge.httpExchange}: the hot path of every hooked HTTP request. */
@@ -70,7 +76,11 @@ public final class HttpCallRecorder {
     AwsCallSite site = awsCall(library, method, host, target, authorization);
     if (site != null) {
       site.count(status);
-      return status >= 400;
+      if (status >= 400) {
+        erroredCalls.set(new AwsErrors.ErroredCall(site, library, host, target, status));
+        return true;
+      }
+      return false;
     }
     if (imdsEndpoints.matches(host, port)) {
       imds.exchange(library, method, host, imdsToken != null, status, failure);
@@ -78,16 +88,60 @@ public final class HttpCallRecorder {
     return false;
   }
 
+  /**
+   * See {@code Bridge.awsErrorResponse}: the error of the AWS call {@link #exchange} just answered {@code true} for
+   * on this thread, with the body's first bytes in hand.
+   */
+  public void errorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix, int length) {
+    AwsErrors.ErroredCall call = takeErroredCall();
+    if (call != null) {
+      errors.record(call, amzTarget, queryError, errorType, bodyPrefix, length,
+          bodyPrefix != null && length < AwsErrorClassifier.BODY_SCAN_LIMIT);
+    }
+  }
+
+  /**
+   * See {@code Bridge.awsErrorResponse}: as above, with the body still to read. Reads at most
+   * {@link AwsErrorClassifier#BODY_SCAN_LIMIT} bytes ahead and answers the stream to hand on in the body's place,
+   * or {@code body} itself when it read nothing. Never throws: once bytes are read, the replaying stream is the
+   * answer whatever else fails.
+   */
+  public InputStream errorResponse(String amzTarget, String queryError, String errorType, InputStream body) {
+    AwsErrors.ErroredCall call = takeErroredCall();
+    if (call == null) {
+      return body;
+    }
+    if (body == null) {
+      errors.record(call, amzTarget, queryError, errorType, null, 0, true);
+      return null;
+    }
+    ReplayingInputStream replay = ReplayingInputStream.readAhead(body, AwsErrorClassifier.BODY_SCAN_LIMIT);
+    try {
+      errors.record(call, amzTarget, queryError, errorType, replay.prefix(), replay.prefixLength(), replay.whole());
+    } catch (RuntimeException e) {
+      // The body is already read ahead: the application must get it back whatever went wrong here.
+    }
+    return replay;
+  }
+
+  private AwsErrors.ErroredCall takeErroredCall() {
+    AwsErrors.ErroredCall call = erroredCalls.get();
+    if (call != null) {
+      erroredCalls.remove();
+    }
+    return call;
+  }
+
   /** See {@code Bridge.httpExchangeStarted}: counted when the pending response completes. */
   public void exchangeStarted(String library, String method, String host, int port, String target,
       String authorization, String imdsToken, Object pendingResponse) {
     AwsCallSite site = awsCall(library, method, host, target, authorization);
     if (site != null) {
-      whenComplete(pendingResponse, site, null);
+      whenComplete(pendingResponse, site, null, library, host, target);
     } else if (imdsEndpoints.matches(host, port)) {
       ImdsTraffic.Completion completion = imds.started(library, method, host, imdsToken != null);
       if (completion != null) {
-        whenComplete(pendingResponse, null, completion);
+        whenComplete(pendingResponse, null, completion, library, host, target);
       }
     }
   }
@@ -125,11 +179,12 @@ public final class HttpCallRecorder {
       Resolution resolution, String library, String method, String host) {
     if (sites.size() >= MAX_SITES) {
       if (overflow == null) {
-        overflow = new AwsCallSite(counters, "other", "other", "other");
+        overflow = new AwsCallSite(counters, null, "other", "other", "other", null);
       }
       return overflow;
     }
-    AwsCallSite created = new AwsCallSite(counters, signature.service(), region, source);
+    AwsCallSite created = new AwsCallSite(counters, signature.accessKeyId(), signature.service(), region, source,
+        resolution);
     AwsCallSite raced = sites.putIfAbsent(siteKey, created);
     if (raced != null) {
       return raced;
@@ -172,8 +227,8 @@ public final class HttpCallRecorder {
     return frame == null ? null : CallPath.format(frame);
   }
 
-  private static void whenComplete(Object pendingResponse, final AwsCallSite site,
-      final ImdsTraffic.Completion completion) {
+  private void whenComplete(Object pendingResponse, final AwsCallSite site, final ImdsTraffic.Completion completion,
+      final String library, final String host, final String target) {
     if (!(pendingResponse instanceof CompletableFuture)) {
       if (site != null) {
         site.count(-1);
@@ -186,12 +241,40 @@ public final class HttpCallRecorder {
         int status = failure == null ? StatusReader.status(response) : -1;
         if (site != null) {
           site.count(status);
+          if (status >= 400) {
+            errorOf(response, new AwsErrors.ErroredCall(site, library, host, target, status));
+          }
         }
         if (completion != null) {
           completion.completed(status, failure);
         }
       }
     });
+  }
+
+  /**
+   * A {@code java.net.http} error response: its body handler has run, so a {@code String} or {@code byte[]} body
+   * is read where it is, at most the scan limit of it; any other body is left alone, and the error is classified
+   * from its headers.
+   */
+  private void errorOf(Object response, AwsErrors.ErroredCall call) {
+    try {
+      JavaHttpResponses.Error error = JavaHttpResponses.error(response);
+      errors.record(call, error.amzTarget, error.queryError, error.errorType, error.body, error.length,
+          error.whole);
+    } catch (RuntimeException e) {
+      // The response is the application's; a failure to read it is credscope's alone.
+    }
+  }
+
+  /** Error responses so far, per (service, operation, code). */
+  public List<ErrorCount> errorCounts() {
+    return errors.errorCounts();
+  }
+
+  /** Throttling responses so far, per (service, operation). */
+  public List<ErrorCount> throttleCounts() {
+    return errors.throttleCounts();
   }
 
   /** Every AWS call so far, per (service, region, source, outcome). */

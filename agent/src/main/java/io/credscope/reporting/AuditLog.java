@@ -3,6 +3,7 @@ package io.credscope.reporting;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.credscope.events.AwsCall;
+import io.credscope.events.AwsError;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
@@ -102,6 +103,23 @@ final class AuditLog implements EventSink {
         }
         writeOptional(record, "caller", call.caller());
       });
+    } else if (event instanceof AwsError) {
+      AwsError error = (AwsError) event;
+      write(event, record -> {
+        record.writeStringField("service", error.service());
+        writeOptional(record, "region", error.region());
+        record.writeStringField("operation", error.operation());
+        writeOptional(record, "code", error.code());
+        record.writeNumberField("status", error.status());
+        record.writeBooleanField("throttling", error.throttling());
+        writeOptional(record, "key", error.key() == null ? null : error.key().display(maskKeys));
+        record.writeStringField("source", error.sourceId());
+        writeOptional(record, "sdk", error.sdk() == null ? null : error.sdk().id());
+        writeOptional(record, "provider", error.provider());
+        writeOptional(record, "host", error.host());
+        record.writeStringField("library", error.library());
+        writeOptional(record, "caller", error.caller());
+      });
     } else if (event instanceof CredentialsChainFailed) {
       CredentialsChainFailed failed = (CredentialsChainFailed) event;
       write(event, record -> {
@@ -179,6 +197,12 @@ final class AuditLog implements EventSink {
         }
         record.writeEndArray();
       }
+      if (!summary.errors.isEmpty()) {
+        writeErrorRows(record, "errors", summary.errors);
+      }
+      if (!summary.throttles.isEmpty()) {
+        writeErrorRows(record, "throttles", summary.throttles);
+      }
       if (summary.imds != null) {
         record.writeObjectFieldStart("imds");
         record.writeNumberField("tokenRequests", summary.imds.tokenRequests());
@@ -191,6 +215,20 @@ final class AuditLog implements EventSink {
       record.writeNumberField("unrecordedResolutions", summary.unrecordedResolutions);
     });
     close();
+  }
+
+  private static void writeErrorRows(JsonGenerator record, String name, List<RunSummary.ErrorRow> rows)
+      throws IOException {
+    record.writeArrayFieldStart(name);
+    for (RunSummary.ErrorRow row : rows) {
+      record.writeStartObject();
+      record.writeStringField("service", row.service);
+      record.writeStringField("operation", row.operation);
+      writeOptional(record, "code", row.code);
+      record.writeNumberField("count", row.count);
+      record.writeEndObject();
+    }
+    record.writeEndArray();
   }
 
   private interface Fields {

@@ -1,6 +1,7 @@
 package io.credscope.reporting;
 
 import io.credscope.http.CallCount;
+import io.credscope.http.ErrorCount;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
@@ -14,15 +15,18 @@ import java.util.function.Consumer;
 
 /**
  * AWS calls as Micrometer meters: {@code credscope.aws.calls}, a function counter per (service, region, source,
- * outcome) that reads the recorder's own counter. The application's threads only ever increment those; the
+ * outcome) that reads the recorder's own counter; {@code credscope.aws.errors} per (service, operation, code) and
+ * {@code credscope.aws.throttles} per (service, operation), likewise. The application's threads only ever increment those; the
  * registry is made, and rows are bound, on the reporter thread.
  */
 final class AwsCallMeters {
 
   static final String CALLS = "credscope.aws.calls";
+  static final String ERRORS = "credscope.aws.errors";
+  static final String THROTTLES = "credscope.aws.throttles";
 
   private final MeterRegistry registry;
-  private final Set<CallCount> bound = Collections.newSetFromMap(new IdentityHashMap<CallCount, Boolean>());
+  private final Set<Object> bound = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
 
   AwsCallMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -55,6 +59,26 @@ final class AwsCallMeters {
             .description("AWS calls seen on the wire by credscope's HTTP hooks")
             .tag("service", row.service()).tag("region", row.region()).tag("source", row.source())
             .tag("outcome", row.outcome().id())
+            .register(registry);
+      }
+    }
+  }
+
+  /** Registers the error and throttle rows not yet registered. */
+  void bindErrors(List<ErrorCount> errors, List<ErrorCount> throttles) {
+    for (ErrorCount row : errors) {
+      if (bound.add(row)) {
+        FunctionCounter.builder(ERRORS, row, ErrorCount::count)
+            .description("AWS error responses seen on the wire by credscope's HTTP hooks")
+            .tag("service", row.service()).tag("operation", row.operation()).tag("code", row.code())
+            .register(registry);
+      }
+    }
+    for (ErrorCount row : throttles) {
+      if (bound.add(row)) {
+        FunctionCounter.builder(THROTTLES, row, ErrorCount::count)
+            .description("AWS throttling responses (a throttling error code, or HTTP 429) seen on the wire")
+            .tag("service", row.service()).tag("operation", row.operation())
             .register(registry);
       }
     }

@@ -2,6 +2,7 @@ package io.credscope.reporting;
 
 import io.credscope.credentials.KeyType;
 import io.credscope.events.AwsCall;
+import io.credscope.events.AwsError;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
@@ -36,6 +37,13 @@ final class HumanLog implements EventSink {
       }
     } else if (event instanceof AwsCall && LogLevel.INFO.enabled()) {
       log().info(describe((AwsCall) event));
+    } else if (event instanceof AwsError) {
+      AwsError error = (AwsError) event;
+      if (error.throttling() && LogLevel.WARN.enabled()) {
+        log().warn(describe(error));
+      } else if (!error.throttling() && LogLevel.INFO.enabled()) {
+        log().info(describe(error));
+      }
     } else if (event instanceof Finding && LogLevel.WARN.enabled()) {
       Finding finding = (Finding) event;
       log().warn("{} ({}): {}; fix: {}", finding.id(), finding.severity().id(), finding.summary(), finding.remedy());
@@ -112,9 +120,29 @@ final class HumanLog implements EventSink {
     return line.toString();
   }
 
+  /** One line per distinct (service, operation, code): the first error response of its kind. */
+  String describe(AwsError error) {
+    StringBuilder line = new StringBuilder(160).append(error.throttling() ? "AWS throttled " : "AWS error from ")
+        .append(error.service());
+    if (!error.operation().equals("unknown")) {
+      line.append(' ').append(error.operation());
+    }
+    line.append(": ").append(error.code() == null ? "no error code" : error.code()).append(" (HTTP ")
+        .append(error.status()).append(')');
+    if (error.key() != null) {
+      line.append(", key ").append(error.key().display(maskKeys)).append(" from ").append(error.sourceId());
+    }
+    line.append(", via ").append(error.library());
+    if (error.caller() != null) {
+      line.append(", first at ").append(error.caller());
+    }
+    return line.append("; later ones are counted").toString();
+  }
+
   @Override
   public void finish(RunSummary summary) {
-    if (summary.rows.isEmpty() && summary.failures.isEmpty() && summary.calls.isEmpty() && summary.imds == null) {
+    if (summary.rows.isEmpty() && summary.failures.isEmpty() && summary.calls.isEmpty() && summary.imds == null
+        && summary.errors.isEmpty()) {
       if (LogLevel.DEBUG.enabled()) {
         log().debug("summary: no AWS credentials were resolved in this JVM");
       }
@@ -136,6 +164,12 @@ final class HumanLog implements EventSink {
     for (RunSummary.CallRow row : summary.calls) {
       log.info("  AWS calls to {} in {} with {} keys: {} {}", row.service, row.region, row.source, row.count,
           row.outcome);
+    }
+    for (RunSummary.ErrorRow row : summary.errors) {
+      log.info("  AWS errors from {} {}: {} {}", row.service, row.operation, row.code, row.count);
+    }
+    for (RunSummary.ErrorRow row : summary.throttles) {
+      log.info("  AWS throttling of {} {}: {}", row.service, row.operation, row.count);
     }
     if (summary.imds != null) {
       log.info("  instance metadata: {} token requests ({} failed), {} IMDSv2 reads, {} IMDSv1 reads",

@@ -5,6 +5,7 @@ import io.credscope.credentials.CredentialSource;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.AwsCall;
+import io.credscope.events.AwsError;
 import io.credscope.findings.FindingRules;
 import io.credscope.http.HttpCallRecorder;
 import io.credscope.profiles.ProfileLookup;
@@ -103,6 +104,7 @@ public final class Reporter implements Consumer<Event> {
       });
     }
     meters.bind(counted.callCounts());
+    meters.bindErrors(counted.errorCounts(), counted.throttleCounts());
   }
 
   @Override
@@ -143,7 +145,7 @@ public final class Reporter implements Consumer<Event> {
           continue;
         }
         deliver(event);
-        if (event instanceof AwsCall) {
+        if (event instanceof AwsCall || event instanceof AwsError) {
           try {
             bindMeters();
           } catch (Throwable t) {
@@ -219,6 +221,7 @@ public final class Reporter implements Consumer<Event> {
       HttpCallRecorder http = calls;
       if (http != null) {
         summary.withCalls(http.callCounts(), http.imdsCounts());
+        summary.withErrors(http.errorCounts(), http.throttleCounts());
         AwsCallMeters published = meters();
         if (published != null) {
           bindMeters();

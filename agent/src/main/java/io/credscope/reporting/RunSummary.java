@@ -1,6 +1,7 @@
 package io.credscope.reporting;
 
 import io.credscope.http.CallCount;
+import io.credscope.http.ErrorCount;
 import io.credscope.http.ImdsCounts;
 import io.credscope.recorder.ChainFailures;
 import io.credscope.recorder.Resolution;
@@ -61,12 +62,32 @@ final class RunSummary {
     }
   }
 
+  /** Error responses of one (service, operation, code), or throttling responses of one (service, operation). */
+  static final class ErrorRow {
+    final String service;
+    final String operation;
+    /** {@code null} in a throttle row. */
+    final String code;
+    final long count;
+
+    ErrorRow(String service, String operation, String code, long count) {
+      this.service = service;
+      this.operation = operation;
+      this.code = code;
+      this.count = count;
+    }
+  }
+
   final List<Row> rows;
   final List<FailureRow> failures;
   final long droppedEvents;
   final long unrecordedResolutions;
   /** Empty when no HTTP hook saw an AWS call. */
   List<CallRow> calls = Collections.emptyList();
+  /** Empty when no AWS call had an error response. */
+  List<ErrorRow> errors = Collections.emptyList();
+  /** Empty when no AWS call was throttled. */
+  List<ErrorRow> throttles = Collections.emptyList();
   /** {@code null} when no HTTP hook saw IMDS traffic. */
   ImdsCounts imds;
 
@@ -81,6 +102,25 @@ final class RunSummary {
     this.calls = Collections.unmodifiableList(rows);
     this.imds = imdsCounts != null && imdsCounts.any() ? imdsCounts : null;
     return this;
+  }
+
+  /** Adds the error responses and throttles the HTTP hooks counted. */
+  RunSummary withErrors(List<ErrorCount> errorCounts, List<ErrorCount> throttleCounts) {
+    this.errors = errorRows(errorCounts);
+    this.throttles = errorRows(throttleCounts);
+    return this;
+  }
+
+  private static List<ErrorRow> errorRows(List<ErrorCount> counted) {
+    List<ErrorRow> rows = new ArrayList<ErrorRow>();
+    for (ErrorCount row : counted) {
+      if (row.count() > 0) {
+        rows.add(new ErrorRow(row.service(), row.operation(), row.code(), row.count()));
+      }
+    }
+    Collections.sort(rows, (a, b) -> (a.service + '|' + a.operation + '|' + a.code)
+        .compareTo(b.service + '|' + b.operation + '|' + b.code));
+    return Collections.unmodifiableList(rows);
   }
 
   /** Reads the recorder's own counters: cheap enough for a JVM that is shutting down. */

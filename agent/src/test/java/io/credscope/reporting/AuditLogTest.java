@@ -9,14 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
+import io.credscope.events.AwsError;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.ProviderFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.credscope.http.HttpCallRecorder;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +72,39 @@ class AuditLogTest {
     assertEquals(12, summary.get("resolutions").get(0).get("count").asLong());
     assertEquals("DefaultAWSCredentialsProviderChain", summary.get("failures").get(0).get("chain").asText());
     assertEquals(3, summary.get("failures").get(0).get("count").asLong());
+  }
+
+  @Test
+  void anAwsErrorIsOneRecordAndTheSummaryCountsErrorsAndThrottles() throws Exception {
+    Path file = folder.resolve("audit.jsonl");
+    AuditLog log = new AuditLog(file.toFile(), true, 7);
+    log.accept(new AwsError(Instant.parse("2026-11-22T10:15:30Z"), AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "dynamodb",
+        "eu-west-1", "GetItem", "ThrottlingException", 400, true, null, null, null, "127.0.0.1", "okhttp", null));
+    HttpCallRecorder recorder = new HttpCallRecorder(key -> null, event -> { }, Clock.systemUTC(), new Properties(),
+        Map.of());
+    String authorization = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/dynamodb/aws4_request, "
+        + "SignedHeaders=host, Signature=abcdef0123456789";
+    for (int i = 0; i < 2; i++) {
+      recorder.exchange("okhttp", "POST", "127.0.0.1", 80, null, authorization, null, 400, null);
+      recorder.errorResponse("DynamoDB_20120810.GetItem", null, "ThrottlingException", null, 0);
+    }
+    log.finish(new RunSummary(List.of(), List.of(), 0, 0).withErrors(recorder.errorCounts(),
+        recorder.throttleCounts()));
+
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    JsonNode error = JSON.readTree(lines.get(0));
+    assertEquals("aws.error", error.get("event").asText());
+    assertEquals("GetItem", error.get("operation").asText());
+    assertEquals("ThrottlingException", error.get("code").asText());
+    assertEquals(400, error.get("status").asInt());
+    assertTrue(error.get("throttling").asBoolean());
+    assertEquals("AKIA\u2026MPLE", error.get("key").asText());
+    assertEquals("unknown", error.get("source").asText());
+    JsonNode summary = JSON.readTree(lines.get(1));
+    assertEquals("{\"service\":\"dynamodb\",\"operation\":\"GetItem\",\"code\":\"ThrottlingException\",\"count\":2}",
+        summary.get("errors").get(0).toString());
+    assertEquals("{\"service\":\"dynamodb\",\"operation\":\"GetItem\",\"count\":2}",
+        summary.get("throttles").get(0).toString());
   }
 
   @Test

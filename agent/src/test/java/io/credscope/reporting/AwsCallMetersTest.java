@@ -47,4 +47,24 @@ class AwsCallMetersTest {
     assertTrue(lines.get(0).startsWith("credscope.aws.calls{outcome=success,region=eu-west-1,service=s3,"
         + "source=unknown}"), lines.get(0));
   }
+
+  @Test
+  void errorsAndThrottlesAreMetersPerServiceOperationAndCode() {
+    HttpCallRecorder recorder = new HttpCallRecorder(key -> null, event -> { }, Clock.systemUTC(), new Properties(),
+        Map.of());
+    String authorization = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/us-east-1/sts/aws4_request, "
+        + "SignedHeaders=host, Signature=abcdef0123456789";
+    recorder.exchange("okhttp", "POST", "sts.amazonaws.com", 443, "Action=AssumeRole", authorization, null, 400, null);
+    recorder.errorResponse(null, null, "Throttling", null, 0);
+    AwsCallMeters meters = new AwsCallMeters(new SimpleMeterRegistry());
+    meters.bindErrors(recorder.errorCounts(), recorder.throttleCounts());
+    recorder.exchange("okhttp", "POST", "sts.amazonaws.com", 443, "Action=AssumeRole", authorization, null, 400, null);
+    recorder.errorResponse(null, null, "Throttling", null, 0);
+    meters.bindErrors(recorder.errorCounts(), recorder.throttleCounts());
+    assertEquals(2.0, meters.registry().get(AwsCallMeters.ERRORS).tag("service", "sts").tag("operation", "AssumeRole")
+        .tag("code", "Throttling").functionCounter().count());
+    assertEquals(2.0, meters.registry().get(AwsCallMeters.THROTTLES).tag("service", "sts")
+        .tag("operation", "AssumeRole").functionCounter().count());
+    assertEquals(2, meters.registry().getMeters().size());
+  }
 }

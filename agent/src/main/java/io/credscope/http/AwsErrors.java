@@ -1,0 +1,130 @@
+package io.credscope.http;
+
+import io.credscope.awserrors.AwsErrorClassifier;
+import io.credscope.awserrors.AwsErrorCode;
+import io.credscope.awserrors.AwsOperation;
+import io.credscope.awserrors.EncodedAuthorizationMessage;
+import io.credscope.credentials.AccessKeyId;
+import io.credscope.events.AwsError;
+import io.credscope.events.Event;
+import io.credscope.events.Finding;
+import io.credscope.findings.FindingType;
+import io.credscope.recorder.CallPath;
+import io.credscope.recorder.Resolution;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The error responses of AWS calls: classified from the status, two headers and a bounded prefix of the body,
+ * counted per (service, operation, code) and, when throttling, per (service, operation); the first of each kind is
+ * an {@code aws.error} event, and an encoded authorization failure message is {@code ENCODED_AUTH_FAILURE}, once
+ * per token. Runs on the thread that received the response, error responses only.
+ */
+final class AwsErrors {
+
+  /** Distinct tokens remembered; beyond that, later tokens are not reported, so memory stays bounded. */
+  static final int MAX_TOKENS = 256;
+  /** The code counted when the response named none in the part read. */
+  static final String NO_CODE = "unknown";
+
+  private final Consumer<Event> events;
+  private final Clock clock;
+  private final ErrorCounters counters = new ErrorCounters();
+  private final Set<String> tokens = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+
+  AwsErrors(Consumer<Event> events, Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * @param call the error's call, as the hook reported it
+   * @param amzTarget the {@code X-Amz-Target} request header, or null
+   * @param queryError and errorType are the response headers the classifier reads, or null
+   * @param body the body's first bytes, or null; {@code whole} says whether they are all of it
+   */
+  void record(ErroredCall call, String amzTarget, String queryError, String errorType, byte[] body, int length,
+      boolean whole) {
+    AwsErrorCode error = AwsErrorClassifier.classify(call.status, queryError, errorType, body, length);
+    if (error == null) {
+      return;
+    }
+    AwsCallSite site = call.site;
+    String operation = AwsOperation.of(amzTarget, call.target);
+    String code = error.code() == null ? NO_CODE : error.code();
+    String caller = null;
+    if (counters.count(site.service(), operation, code, error.throttling())) {
+      caller = caller();
+      Resolution resolution = site.resolution();
+      events.accept(new AwsError(clock.instant(), site.keyId() == null ? null : AccessKeyId.of(site.keyId()),
+          site.service(), site.region(), operation, error.code(), error.httpStatus(), error.throttling(),
+          resolution == null ? null : resolution.sdk(), resolution == null ? null : resolution.source(),
+          resolution == null ? null : resolution.provider(), call.host, call.library, caller));
+    }
+    String token = EncodedAuthorizationMessage.token(body, length, whole);
+    if (token != null && tokens.size() < MAX_TOKENS && tokens.add(token)) {
+      encodedAuthFailure(call, operation, error, token, caller == null ? caller() : caller);
+    }
+  }
+
+  private void encodedAuthFailure(ErroredCall call, String operation, AwsErrorCode error, String token,
+      String caller) {
+    AwsCallSite site = call.site;
+    Resolution resolution = site.resolution();
+    AccessKeyId key = site.keyId() == null ? null : AccessKeyId.of(site.keyId());
+    Map<String, String> evidence = new LinkedHashMap<String, String>();
+    evidence.put("service", site.service());
+    evidence.put("operation", operation);
+    evidence.put("code", error.code() == null ? NO_CODE : error.code());
+    evidence.put("status", Integer.toString(error.httpStatus()));
+    evidence.put("host", call.host);
+    evidence.put("library", call.library);
+    if (caller != null) {
+      evidence.put("location", caller);
+    }
+    FindingType type = FindingType.ENCODED_AUTH_FAILURE;
+    events.accept(new Finding(clock.instant(), type.id(), type.severity(),
+        resolution == null ? null : resolution.sdk(), resolution == null ? null : resolution.source(),
+        resolution == null ? null : resolution.provider(), key,
+        site.service() + " denied " + (operation.equals(AwsOperation.UNKNOWN) ? "a call" : operation)
+            + (key == null ? "" : " to key " + key.masked()) + " with " + evidence.get("code")
+            + " and an encoded authorization failure message",
+        EncodedAuthorizationMessage.decodeCommand(token), evidence));
+  }
+
+  private static String caller() {
+    StackTraceElement frame = CallPath.application(new Throwable().getStackTrace());
+    return frame == null ? null : CallPath.format(frame);
+  }
+
+  List<ErrorCount> errorCounts() {
+    return counters.errors();
+  }
+
+  List<ErrorCount> throttleCounts() {
+    return counters.throttles();
+  }
+
+  /** An AWS call whose response is an error: what the hook said of it, waiting for the error's headers and body. */
+  static final class ErroredCall {
+    final AwsCallSite site;
+    final String library;
+    final String host;
+    final String target;
+    final int status;
+
+    ErroredCall(AwsCallSite site, String library, String host, String target, int status) {
+      this.site = site;
+      this.library = library;
+      this.host = host;
+      this.target = target;
+      this.status = status;
+    }
+  }
+}
