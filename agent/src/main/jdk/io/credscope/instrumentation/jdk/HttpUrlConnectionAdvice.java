@@ -13,6 +13,10 @@ import sun.net.www.MessageHeader;
  * {@code getResponseCode()} makes from inside. The {@code Authorization} header is read from the user's headers
  * because {@code getRequestProperty} hides it. Compiled against the JDK's internal {@code MessageHeader}, which
  * every JDK since 8 has.
+ *
+ * <p>For an AWS error response ({@code httpExchange} answers {@code true}), the error's headers and body go to the
+ * bridge, and the body's stream, in whichever field {@code getErrorStream()} reads it from, is replaced by the one
+ * the bridge answers: the same bytes, a bounded prefix of which were read ahead to classify the error.
  */
 public final class HttpUrlConnectionAdvice {
 
@@ -28,11 +32,24 @@ public final class HttpUrlConnectionAdvice {
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
   public static void onExit(@Advice.Enter boolean exchanges, @Advice.FieldValue("url") URL url,
       @Advice.FieldValue("method") String method, @Advice.FieldValue("userHeaders") MessageHeader headers,
-      @Advice.FieldValue("responseCode") int status, @Advice.Thrown Throwable failure) {
-    if (exchanges && url != null) {
-      Bridge.httpExchange("HttpURLConnection", method, url.getHost(), url.getPort(), url.getQuery(),
-          headers == null ? null : headers.findValue("Authorization"),
-          headers == null ? null : headers.findValue("X-aws-ec2-metadata-token"), status, failure);
+      @Advice.FieldValue("responses") MessageHeader responses, @Advice.FieldValue("responseCode") int status,
+      @Advice.FieldValue(value = "inputStream", readOnly = false) InputStream body,
+      @Advice.FieldValue(value = "errorStream", readOnly = false) InputStream bufferedErrorBody,
+      @Advice.Thrown Throwable failure) {
+    if (exchanges && url != null && Bridge.httpExchange("HttpURLConnection", method, url.getHost(), url.getPort(),
+        url.getQuery(), headers == null ? null : headers.findValue("Authorization"),
+        headers == null ? null : headers.findValue("X-aws-ec2-metadata-token"), status, failure)) {
+      // An AWS error: getInputStream threw, and getErrorStream will answer the buffered error body if the JDK
+      // buffered one (sun.net.http.errorstream.enableBuffering), else the response stream. That stream is
+      // replaced by one that gives back the prefix read ahead, then the rest.
+      String amzTarget = headers == null ? null : headers.findValue("X-Amz-Target");
+      String queryError = responses == null ? null : responses.findValue("x-amzn-query-error");
+      String errorType = responses == null ? null : responses.findValue("X-Amzn-ErrorType");
+      if (bufferedErrorBody != null) {
+        bufferedErrorBody = Bridge.awsErrorResponse(amzTarget, queryError, errorType, bufferedErrorBody);
+      } else {
+        body = Bridge.awsErrorResponse(amzTarget, queryError, errorType, body);
+      }
     }
   }
 }
