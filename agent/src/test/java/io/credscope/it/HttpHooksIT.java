@@ -43,8 +43,46 @@ class HttpHooksIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] BODY = new byte[200_000];
 
+  /** Looks like EC2's: URL-safe Base64 without padding, a few hundred characters. */
+  private static final String ENCODED_MESSAGE;
+  /** What the server answers under /err/, by the path's second segment: status, headers, body, chunked or not. */
+  private static final Map<String, ErrorResponse> ERRORS;
+
+  record ErrorResponse(int status, Map<String, String> headers, byte[] body, boolean chunked) {
+  }
+
   static {
     new Random(42).nextBytes(BODY);
+    byte[] token = new byte[480];
+    new Random(7).nextBytes(token);
+    ENCODED_MESSAGE = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    ERRORS = Map.of(
+        "json-throttle", new ErrorResponse(400, Map.of("Content-Type", "application/x-amz-json-1.0",
+            "x-amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/"),
+            utf8("{\"__type\":\"com.amazon.coral.availability#ThrottlingException\",\"message\":\"Rate of "
+                + "requests exceeds the allowed throughput.\"}"), false),
+        "query-throttle", new ErrorResponse(400, Map.of("Content-Type", "text/xml"), utf8("<ErrorResponse xmlns=\""
+            + "https://sts.amazonaws.com/doc/2011-06-15/\">\n  <Error>\n    <Type>Sender</Type>\n    <Code>Throttling"
+            + "</Code>\n    <Message>Rate exceeded</Message>\n  </Error>\n  <RequestId>8b5c2b45-0d2c-4d1a</RequestId>"
+            + "\n</ErrorResponse>\n"), false),
+        "ec2-limit", new ErrorResponse(503, Map.of("Content-Type", "text/xml;charset=UTF-8"), utf8("<?xml version="
+            + "\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>"
+            + "Request limit exceeded.</Message></Error></Errors><RequestID>5a6e1f2b-7c1d</RequestID></Response>"),
+            false),
+        // Longer than the bounded read, and chunked: the application must still get every byte.
+        "s3-slowdown", new ErrorResponse(503, Map.of("Content-Type", "application/xml"), utf8("<?xml version=\"1.0\" "
+            + "encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message>"
+            + "<RequestId>4442587FB7D0A2F9</RequestId><HostId>" + "h".repeat(20_000) + "</HostId></Error>"), true),
+        "ec2-unauthorized", new ErrorResponse(403, Map.of("Content-Type", "text/xml;charset=UTF-8"), utf8("<?xml "
+            + "version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code>"
+            + "<Message>You are not authorized to perform this operation. Encoded authorization failure message: "
+            + ENCODED_MESSAGE + "</Message></Error></Errors><RequestID>c1d2e3f4</RequestID></Response>"), false),
+        "plain", new ErrorResponse(500, Map.of("Content-Type", "text/plain"),
+            utf8("<Error><Code>NotAnAwsCall</Code></Error> the server had a bad day"), false));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @TempDir
@@ -54,6 +92,17 @@ class HttpHooksIT {
   @BeforeEach
   void startServer() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/err/", exchange -> {
+      try (exchange) {
+        exchange.getRequestBody().readAllBytes();
+        ErrorResponse error = ERRORS.get(exchange.getRequestURI().getPath().split("/")[2]);
+        error.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(error.status(), error.chunked() ? 0 : error.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(error.body());
+        }
+      }
+    });
     server.createContext("/", exchange -> {
       try (exchange) {
         exchange.getRequestBody().readAllBytes();
@@ -141,6 +190,63 @@ class HttpHooksIT {
     assertFalse(with.all().contains(PRESIGN_SECRET) || Files.readString(audit).contains(PRESIGN_SECRET));
     assertTrue(with.stderr().contains("[credscope] INFO  AWS call to dynamodb in eu-west-1 signed with long-term key "
         + KEY_ID + " from static (StaticCredentialsProvider), via " + library), with.stderr());
+  }
+
+  /**
+   * Each client, against a server that answers signed calls with the errors of every protocol: the audit log has
+   * each error's code and operation, the throttles, and the encoded authorization message; the application reads
+   * the server's bytes, as it does without the agent; the plain call's error is no AWS error.
+   */
+  @ParameterizedTest(name = "{0} on {2}")
+  @MethodSource("clients")
+  void awsErrorsAreClassifiedAndTheApplicationReadsTheSameBytes(String client, String library, String java)
+      throws Exception {
+    Path audit = folder.resolve("errors.jsonl");
+    ForkedJvm.Result with = runApp(java, "errors-" + client, "audit=" + audit, false);
+    ForkedJvm.Result without = runApp(java, "errors-" + client, null, false);
+    assertEquals(0, with.exitCode(), with.all());
+    assertEquals(0, without.exitCode(), without.all());
+
+    List<String> expected = new ArrayList<>();
+    for (String name : List.of("json-throttle", "query-throttle", "ec2-limit", "s3-slowdown", "ec2-unauthorized",
+        "plain")) {
+      byte[] body = ERRORS.get(name).body();
+      expected.add((name.equals("plain") ? "plain-error" : name) + " " + body.length + " "
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
+    }
+    assertEquals(expected, without.stdout().lines().collect(Collectors.toList()), "the server's bytes");
+    assertEquals(without.stdout(), with.stdout(), "the application reads the same bytes with the agent");
+
+    List<String> errors = records(audit, "aws.error").stream()
+        .map(e -> e.get("service").asText() + " " + e.get("operation").asText() + " " + e.get("code").asText() + " "
+            + e.get("status").asInt() + " " + e.get("throttling").asBoolean() + " " + e.get("library").asText())
+        .sorted().collect(Collectors.toList());
+    assertEquals(List.of(
+        "dynamodb GetItem ThrottlingException 400 true " + library,
+        "ec2 DescribeInstances RequestLimitExceeded 503 true " + library,
+        "ec2 RunInstances UnauthorizedOperation 403 false " + library,
+        "s3 unknown SlowDown 503 true " + library,
+        "sts GetCallerIdentity Throttling 400 true " + library), errors);
+
+    JsonNode summary = records(audit, "summary").get(0);
+    List<String> throttles = new ArrayList<>();
+    summary.get("throttles").forEach(row -> throttles.add(row.get("service").asText() + "/"
+        + row.get("operation").asText() + "=" + row.get("count").asInt()));
+    assertEquals(List.of("dynamodb/GetItem=1", "ec2/DescribeInstances=1", "s3/unknown=1", "sts/GetCallerIdentity=1"),
+        throttles, summary.toString());
+    assertEquals(5, summary.get("errors").size(), "the plain call's error is not an AWS error: " + summary);
+
+    List<JsonNode> encoded = records(audit, "finding").stream()
+        .filter(f -> f.get("id").asText().equals("ENCODED_AUTH_FAILURE")).collect(Collectors.toList());
+    assertEquals(1, encoded.size(), encoded.toString());
+    JsonNode finding = encoded.get(0);
+    assertEquals("info", finding.get("severity").asText());
+    assertEquals("aws sts decode-authorization-message --encoded-message " + ENCODED_MESSAGE,
+        finding.get("remedy").asText());
+    assertEquals("ec2", finding.get("service").asText());
+    assertEquals("UnauthorizedOperation", finding.get("code").asText());
+    assertEquals("AKIA\u2026MPLE", finding.get("key").asText(), "masked");
+    assertFalse(with.all().contains(SECRET) || Files.readString(audit).contains(SECRET), "secret leaked");
   }
 
   static Stream<Arguments> javas() {

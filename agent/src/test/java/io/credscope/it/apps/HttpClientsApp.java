@@ -12,7 +12,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,6 +32,9 @@ import software.amazon.awssdk.regions.Region;
  * without the agent can be compared byte for byte.
  *
  * <pre>HttpClientsApp CLIENT BASE_URL KEY_ID SECRET [PRESIGN_KEY_ID PRESIGN_SECRET]</pre>
+ *
+ * <p>With {@code errors-CLIENT}, it makes the signed calls that the test's server answers with AWS errors, one per
+ * protocol, then a plain call answered with an error, and prints the digest of every error body it reads.
  */
 public final class HttpClientsApp {
 
@@ -56,6 +61,10 @@ public final class HttpClientsApp {
       default -> {
       }
     }
+    if (client.startsWith("errors-")) {
+      errors(client.substring("errors-".length()), base, credentials);
+      return;
+    }
     SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
         .uri(base.resolve("/signed?Action=ListTables")).build();
     @SuppressWarnings("deprecation")
@@ -74,6 +83,39 @@ public final class HttpClientsApp {
           .expirationTime(Instant.now().plus(Duration.ofHours(48))).build());
       print("presigned", send("urlconnection", presigned.getUri(), "GET", Map.of()));
     }
+  }
+
+  /** A signed call the test's server answers with an error: the service it is signed for, where it goes. */
+  private record ErrorCall(String name, String service, String pathAndQuery, String amzTarget) {
+  }
+
+  private static void errors(String client, URI base, AwsCredentials credentials) throws Exception {
+    List<ErrorCall> calls = List.of(
+        new ErrorCall("json-throttle", "dynamodb", "/err/json-throttle", "DynamoDB_20120810.GetItem"),
+        new ErrorCall("query-throttle", "sts", "/err/query-throttle?Action=GetCallerIdentity&Version=2011-06-15",
+            null),
+        new ErrorCall("ec2-limit", "ec2", "/err/ec2-limit?Action=DescribeInstances&Version=2016-11-15", null),
+        new ErrorCall("s3-slowdown", "s3", "/err/s3-slowdown/bucket/key", null),
+        new ErrorCall("ec2-unauthorized", "ec2", "/err/ec2-unauthorized?Action=RunInstances&Version=2016-11-15",
+            null));
+    for (ErrorCall call : calls) {
+      SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
+          .uri(base.resolve(call.pathAndQuery()));
+      if (call.amzTarget() != null) {
+        unsigned.putHeader("X-Amz-Target", call.amzTarget());
+      }
+      @SuppressWarnings("deprecation")
+      SdkHttpFullRequest signed = Aws4Signer.create().sign(unsigned.build(), Aws4SignerParams.builder()
+          .awsCredentials(credentials).signingName(call.service()).signingRegion(Region.EU_WEST_1).build());
+      Map<String, String> headers = new TreeMap<>();
+      headers.put("Authorization", signed.firstMatchingHeader("Authorization").get());
+      headers.put("X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").get());
+      if (call.amzTarget() != null) {
+        headers.put("X-Amz-Target", call.amzTarget());
+      }
+      print(call.name(), send(client, signed.getUri(), "GET", headers));
+    }
+    print("plain-error", send(client, base.resolve("/err/plain"), "GET", Map.of()));
   }
 
   private static void print(String what, byte[] body) throws Exception {
@@ -126,8 +168,9 @@ public final class HttpClientsApp {
   }
 
   private static byte[] apache5(URI uri, String method, Map<String, String> headers) throws Exception {
+    // No automatic retries: httpclient5 retries a 503 once, a second later, and each error is to be one call.
     try (org.apache.hc.client5.http.impl.classic.CloseableHttpClient client =
-        org.apache.hc.client5.http.impl.classic.HttpClients.createDefault()) {
+        org.apache.hc.client5.http.impl.classic.HttpClients.custom().disableAutomaticRetries().build()) {
       org.apache.hc.client5.http.classic.methods.HttpGet request =
           new org.apache.hc.client5.http.classic.methods.HttpGet(uri);
       headers.forEach(request::setHeader);
