@@ -97,6 +97,42 @@ class ScenarioIT {
     }
   }
 
+  /**
+   * The fakes throttle in each service's real shape, and both SDKs retry through it: the HTTP hooks classify every
+   * throttling response on the wire, and count it per service and operation.
+   */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void throttlingOnTheWireIsCountedPerServiceAndOperation(String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      aws.dynamoDb().throttleNext(2);
+      aws.sts().throttleNext(1);
+      aws.s3().throttleNext(1);
+      AppLaunch launch = launch(Scenario.ROLE_ONLY, aws, java);
+      Run run = run(launch);
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+      assertEquals(2, run.stdout().split("is " + FakeAws.INSTANCE_ROLE_ARN, -1).length - 1,
+          "both SDKs got their answers after the throttling: " + run.stdout());
+
+      List<String> errors = run.audit().stream().filter(record -> record.get("event").asText().equals("aws.error"))
+          .map(record -> record.get("service").asText() + " " + record.get("operation").asText() + " "
+              + record.get("code").asText() + " " + record.get("status").asInt() + " "
+              + record.get("throttling").asBoolean() + " " + record.get("library").asText())
+          .sorted().collect(Collectors.toList());
+      assertEquals(List.of("dynamodb ListTables ThrottlingException 400 true apache-httpclient-4",
+          "s3 unknown SlowDown 503 true apache-httpclient-4", "sts unknown Throttling 400 true apache-httpclient-4"),
+          errors, run.auditText());
+      JsonNode summary = run.audit().get(run.audit().size() - 1);
+      List<String> throttles = new ArrayList<>();
+      summary.get("throttles").forEach(row -> throttles.add(row.get("service").asText() + "/"
+          + row.get("operation").asText() + "=" + row.get("count").asInt()));
+      assertEquals(List.of("dynamodb/ListTables=2", "s3/unknown=1", "sts/unknown=1"), throttles, summary.toString());
+      assertTrue(run.stderr().contains("[credscope] WARN  AWS throttled dynamodb ListTables: ThrottlingException "
+          + "(HTTP 400)"), run.stderr());
+      assertNoSecret(run, launch);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("javas")
   void envShadowsRole(String java) throws Exception {
