@@ -1,0 +1,73 @@
+package io.credscope.benchmarks;
+
+import io.credscope.http.CallCount;
+import io.credscope.http.HttpCallRecorder;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * What the agent adds to every request of every hooked HTTP client: the advice hands the request's
+ * host, query and {@code Authorization} header to {@link HttpCallRecorder#exchange}. A call that is
+ * not for AWS must cost at most 100 ns and allocate nothing; an AWS call of a kind seen before is a
+ * parse of its {@code Authorization} header and a counter increment.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class HttpHookBenchmark {
+
+  private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/us-east-1/"
+      + "dynamodb/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, "
+      + "Signature=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+  @State(Scope.Benchmark)
+  public static class Hook {
+    HttpCallRecorder recorder;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      recorder = new HttpCallRecorder(key -> null, event -> { }, Clock.systemUTC(), new Properties(),
+          Collections.emptyMap());
+      // The first sighting of the AWS call emits its record; every later one is only counted.
+      recorder.exchange("apache-httpclient-4", "POST", "dynamodb.us-east-1.amazonaws.com", 443, null, AUTHORIZATION,
+          null, 200, null);
+    }
+
+    @TearDown(Level.Trial)
+    public void checkPaths(BenchmarkParams params) {
+      // Proves the AWS benchmark reached the counting path, and that plain calls never did.
+      List<CallCount> counts = recorder.callCounts();
+      boolean aws = params.getBenchmark().endsWith(".awsCallSeenBefore");
+      if (counts.size() != 1 || !counts.get(0).service().equals("dynamodb")
+          || (aws ? counts.get(0).count() < 2 : counts.get(0).count() != 1)) {
+        throw new IllegalStateException("the measured calls missed the paths they are named for: " + counts);
+      }
+    }
+  }
+
+  /** A request that is not for AWS: no SigV4 header, no presigned query, not the metadata service. */
+  @Benchmark
+  public boolean plainCall(Hook hook) {
+    return hook.recorder.exchange("apache-httpclient-4", "GET", "api.example.com", 443, "page=2", null, null, 200,
+        null);
+  }
+
+  /** A signed DynamoDB call of a (key, service, region) already seen. */
+  @Benchmark
+  public boolean awsCallSeenBefore(Hook hook) {
+    return hook.recorder.exchange("apache-httpclient-4", "POST", "dynamodb.us-east-1.amazonaws.com", 443, null,
+        AUTHORIZATION, null, 200, null);
+  }
+}
