@@ -83,6 +83,7 @@ final class AgentRuntime {
           Diagnostics.error("could not start recording, credscope reports nothing: " + t);
         }
         byteBuddy.run();
+        loadWoven(HttpUrlConnectionInstrumentationModule.CONNECTION);
         if (reporter != null) {
           reporter.prepare();
         }
@@ -95,6 +96,20 @@ final class AgentRuntime {
     gate.prepare();
     if (attached) {
       retransformLoaded(instrumentation, gate);
+    }
+  }
+
+  /**
+   * Loads a hooked JDK class here, woven on this thread, unless the application loaded it first.
+   * Weaving the JDK's connection class is the dearest weave of all, some 20 ms, and would otherwise
+   * fall on the application thread that opens the first connection. Loaded, not initialised: its
+   * static set-up still runs when the application first uses it.
+   */
+  private static void loadWoven(String jdkClassName) {
+    try {
+      Class.forName(jdkClassName, false, null);
+    } catch (Throwable absent) {
+      // Not in this JDK: nothing to weave ahead.
     }
   }
 

@@ -22,8 +22,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class HttpUrlConnectionInstrumentationModule extends HttpInstrumentationModule {
 
+  /** The JDK's connection class that the seam is in. */
+  public static final String CONNECTION = "sun.net.www.protocol.http.HttpURLConnection";
+
   public HttpUrlConnectionInstrumentationModule() {
-    super("jdk-httpurlconnection", "sun.net.www.protocol.http.HttpURLConnection",
+    super("jdk-httpurlconnection", CONNECTION,
         "io.credscope.instrumentation.jdk.HttpUrlConnectionAdvice");
   }
 
