@@ -49,6 +49,8 @@ public final class HttpCallRecorder {
   private final ImdsTraffic imds;
   private final CallCounters counters = new CallCounters();
   private final ConcurrentMap<String, AwsCallSite> sites = new ConcurrentHashMap<String, AwsCallSite>();
+  /** The sites of header-signed calls from attributed keys, by credential scope: the repeated call's fast path. */
+  private final CredentialScopeCache scopes = new CredentialScopeCache();
   /** Where calls beyond {@link #MAX_SITES} distinct sites are counted; made when needed, not at start-up. */
   private volatile AwsCallSite overflow;
   private final AwsErrors errors;
@@ -149,7 +151,12 @@ public final class HttpCallRecorder {
   /** The call site of a SigV4-signed request, or {@code null} for any other request. */
   private AwsCallSite awsCall(String library, String method, String host, String target, String authorization) {
     SigV4Authorization signature;
-    if (authorization != null && authorization.startsWith("AWS4-")) {
+    boolean header = authorization != null && authorization.startsWith("AWS4-");
+    if (header) {
+      AwsCallSite seen = scopes.get(authorization);
+      if (seen != null) {
+        return seen;
+      }
       signature = SigV4Parser.parseAuthorizationHeader(authorization, null);
     } else if (target != null && target.indexOf(PRESIGNED_MARK) >= 0) {
       // A whole URL or a path with its query does as well as a bare query.
@@ -168,6 +175,10 @@ public final class HttpCallRecorder {
     AwsCallSite site = sites.get(siteKey);
     if (site == null) {
       site = firstCall(siteKey, signature, region, source, resolution, library, method, host);
+    }
+    // A key credscope has not seen resolved yet may be attributed later: its calls keep asking.
+    if (header && resolution != null) {
+      scopes.put(authorization, site);
     }
     if (signature.presigned() && signature.expiresSeconds() > LONG_EXPIRY_SECONDS) {
       longExpiry(signature, resolution, host);

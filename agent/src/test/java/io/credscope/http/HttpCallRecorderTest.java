@@ -114,6 +114,24 @@ class HttpCallRecorderTest {
         recorder.callCounts().stream().map(CallCount::toString).sorted().collect(Collectors.toList()));
   }
 
+  /** Repeated calls skip the parse through the scope cache, which never keeps a key's source from being learnt. */
+  @Test
+  void aKeySeenOnTheWireBeforeItsResolutionIsAttributedFromThenOn() {
+    String dynamoDb = authorization(KEY, "eu-west-1", "dynamodb");
+    send("dynamodb.eu-west-1.amazonaws.com", 443, "POST", null, dynamoDb, null, 200);
+    StaticCredentialsProvider provider = StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, "secret"));
+    credentials.credentialsProvided(provider, provider.resolveCredentials());
+    for (int call = 0; call < 3; call++) {
+      send("dynamodb.eu-west-1.amazonaws.com", 443, "POST", null, dynamoDb, null, 200);
+    }
+    send("s3.eu-west-1.amazonaws.com", 443, "GET", null, authorization(KEY, "eu-west-1", "s3"), null, 200);
+    assertEquals(List.of("unknown", "static", "static"),
+        events(AwsCall.class).stream().map(AwsCall::sourceId).collect(Collectors.toList()));
+    assertEquals(List.of("dynamodb/eu-west-1/static/success=3", "dynamodb/eu-west-1/unknown/success=1",
+        "s3/eu-west-1/static/success=1"),
+        recorder.callCounts().stream().map(CallCount::toString).sorted().collect(Collectors.toList()));
+  }
+
   @Test
   void aPresignedUrlIsACallAndALongExpiryIsAFindingOnce() {
     send("bucket.s3.amazonaws.com", 443, "GET", presignedQuery(OTHER_KEY, 3600), null, null, 200);
