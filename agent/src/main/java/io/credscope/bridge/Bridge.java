@@ -106,10 +106,68 @@ public final class Bridge {
 
   /**
    * An asynchronous HTTP exchange started: as {@link #httpExchange}, with the client's pending response (a
-   * {@code CompletableFuture}) in place of the status, which the dispatcher learns when it completes.
+   * {@code CompletableFuture}) in place of the status, which the dispatcher learns when it completes. The client,
+   * request and handlers are what sent it, so that the dispatcher can send the same request again.
+   *
+   * @return the future the client is to return: {@code pendingResponse} itself, or one that completes with the
+   *     answer of the last attempt when the dispatcher retries a throttled call
    */
-  public static void httpExchangeStarted(String library, String method, String host, int port, String target,
-      String authorization, String imdsToken, Object pendingResponse) {
-    dispatcher.httpExchangeStarted(library, method, host, port, target, authorization, imdsToken, pendingResponse);
+  public static Object httpExchangeStarted(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
+      Object bodyHandler, Object pushPromiseHandler) {
+    return dispatcher.httpExchangeStarted(library, method, host, port, target, authorization, imdsToken,
+        pendingResponse, client, request, bodyHandler, pushPromiseHandler);
+  }
+
+  /**
+   * A hooked client's call starts, the one method that an application call and each of an SDK's attempts pass
+   * once, around every exchange on the wire that it makes. Cheap: a thread-local lookup, no allocation.
+   *
+   * @return the thread's retry scope, to hand back to {@link #callAnswered}; {@code null} when no agent runs
+   */
+  public static Object callStarted() {
+    return dispatcher.callStarted();
+  }
+
+  /**
+   * The call that {@link #callStarted} began returned or threw.
+   *
+   * @param failure what the call threw, or {@code null}
+   * @return {@code true} when it answered an AWS call and this is the outermost hooked call on the thread: then the
+   *     hook asks {@link #retryDelay} at once, with the request's headers; {@code false} for every other call, and
+   *     for one that threw, whose scope is then closed
+   */
+  public static boolean callAnswered(Object scope, Throwable failure) {
+    return dispatcher.callAnswered(scope, failure);
+  }
+
+  /**
+   * Decides whether the AWS call just answered is sent again. An SDK's own attempts are only watched; a call with
+   * a throttling or transient answer that no SDK retries is retried under the backoff policy and the budget.
+   *
+   * @param amzTarget the {@code X-Amz-Target} request header, or {@code null}
+   * @param sdkInvocationId the {@code amz-sdk-invocation-id} request header, or {@code null}
+   * @param sdkRequest the {@code amz-sdk-request} request header (SDK v2), else {@code amz-sdk-retry} (SDK v1), or
+   *     {@code null}
+   * @param retryAfter and {@code amzRetryAfter} are the response's {@code Retry-After} and
+   *     {@code x-amz-retry-after} headers, or {@code null}
+   * @param replayable whether the client can send the request's body again
+   * @return the milliseconds to wait before sending it again, through {@link #retryWait}; -1 when the answer is
+   *     the call's, and the scope is closed
+   */
+  public static long retryDelay(Object scope, String amzTarget, String sdkInvocationId, String sdkRequest,
+      String retryAfter, String amzRetryAfter, boolean replayable) {
+    return dispatcher.retryDelay(scope, amzTarget, sdkInvocationId, sdkRequest, retryAfter, amzRetryAfter,
+        replayable);
+  }
+
+  /**
+   * Waits the delay {@link #retryDelay} gave, after the hook freed the answer it replaces.
+   *
+   * @return {@code false} when the thread was interrupted: its interrupt status is kept, the scope closed, and the
+   *     hook ends the call as an interrupted I/O
+   */
+  public static boolean retryWait(Object scope, long delayMillis) {
+    return dispatcher.retryWait(scope, delayMillis);
   }
 }

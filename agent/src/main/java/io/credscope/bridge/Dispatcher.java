@@ -60,8 +60,22 @@ public interface Dispatcher {
       String imdsToken, int status, Throwable failure);
 
   /** An asynchronous HTTP exchange started; see {@link Bridge#httpExchangeStarted}. */
-  void httpExchangeStarted(String library, String method, String host, int port, String target,
-      String authorization, String imdsToken, Object pendingResponse);
+  Object httpExchangeStarted(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
+      Object bodyHandler, Object pushPromiseHandler);
+
+  /** A hooked client's call starts; see {@link Bridge#callStarted}. */
+  Object callStarted();
+
+  /** The call {@link #callStarted} began has an answer; see {@link Bridge#callAnswered}. */
+  boolean callAnswered(Object scope, Throwable failure);
+
+  /** Whether and when to send the call again; see {@link Bridge#retryDelay}. */
+  long retryDelay(Object scope, String amzTarget, String sdkInvocationId, String sdkRequest, String retryAfter,
+      String amzRetryAfter, boolean replayable);
+
+  /** Waits before the call is sent again; see {@link Bridge#retryWait}. */
+  boolean retryWait(Object scope, long delayMillis);
 
   /** The error response of the AWS call just reported on this thread; see {@link Bridge#awsErrorResponse}. */
   void awsErrorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix, int length);
@@ -111,8 +125,31 @@ public interface Dispatcher {
     }
 
     @Override
-    public void httpExchangeStarted(String library, String method, String host, int port, String target,
-        String authorization, String imdsToken, Object pendingResponse) {
+    public Object httpExchangeStarted(String library, String method, String host, int port, String target,
+        String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
+        Object bodyHandler, Object pushPromiseHandler) {
+      return pendingResponse;
+    }
+
+    @Override
+    public Object callStarted() {
+      return null;
+    }
+
+    @Override
+    public boolean callAnswered(Object scope, Throwable failure) {
+      return false;
+    }
+
+    @Override
+    public long retryDelay(Object scope, String amzTarget, String sdkInvocationId, String sdkRequest,
+        String retryAfter, String amzRetryAfter, boolean replayable) {
+      return -1;
+    }
+
+    @Override
+    public boolean retryWait(Object scope, long delayMillis) {
+      return false;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.credscope.config;
 
+import io.credscope.retry.Jitter;
+import io.credscope.retry.RetryBudget;
+import io.credscope.retry.RetryPolicy;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -119,6 +122,34 @@ public final class AgentConfig {
   /** Whether the Micrometer meters are published to credscope's log. */
   public boolean metricsToLog() {
     return get(Option.METRICS).equals("log");
+  }
+
+  /** Whether credscope retries throttled AWS calls that no SDK retries. */
+  public boolean backoff() {
+    return get(Option.BACKOFF).equals("on");
+  }
+
+  /**
+   * The backoff policy the options describe. A base above the cap cannot be honoured: it is reported, and both take
+   * their defaults.
+   */
+  public RetryPolicy retryPolicy(Consumer<String> problems) {
+    long base = TimeoutValue.millis(get(Option.BACKOFF_BASE));
+    long cap = TimeoutValue.millis(get(Option.BACKOFF_CAP));
+    if (base > cap) {
+      problems.accept("option '" + Option.BACKOFF_BASE.key() + "' (" + get(Option.BACKOFF_BASE) + ") is above '"
+          + Option.BACKOFF_CAP.key() + "' (" + get(Option.BACKOFF_CAP) + "); using the defaults '"
+          + Option.BACKOFF_BASE.defaultValue() + "' and '" + Option.BACKOFF_CAP.defaultValue() + "'");
+      base = TimeoutValue.millis(Option.BACKOFF_BASE.defaultValue());
+      cap = TimeoutValue.millis(Option.BACKOFF_CAP.defaultValue());
+    }
+    return new RetryPolicy(base, cap, Integer.parseInt(get(Option.BACKOFF_ATTEMPTS)),
+        Jitter.forId(get(Option.BACKOFF_JITTER)));
+  }
+
+  /** The process-wide retry budget: the configured tokens, 5 per retry, 1 back per first-attempt success. */
+  public RetryBudget retryBudget() {
+    return RetryBudget.ofTokens(Integer.parseInt(get(Option.BACKOFF_BUDGET)));
   }
 
   public boolean maskKeys() {

@@ -29,7 +29,6 @@ public enum Option {
       return value.equals("on") || value.equals("off");
     }
   },
-  /** How long the host probe waits for IMDS to connect and to answer, each; see {@link TimeoutValue}. */
   /** Where the Micrometer meters go: nowhere, or into credscope's log every minute and at exit. */
   METRICS("metrics", "off", "off, log") {
     @Override
@@ -37,10 +36,52 @@ public enum Option {
       return value.equals("off") || value.equals("log");
     }
   },
+  /** How long the host probe waits for IMDS to connect and to answer, each; see {@link TimeoutValue}. */
   PROBE_TIMEOUT("probeTimeout", "1000", "milliseconds from 1 to 60000, as 1000, 500ms or 1s") {
     @Override
     boolean accepts(String value) {
       return TimeoutValue.millis(value) > 0;
+    }
+  },
+  /** Whether throttled AWS calls that no SDK retries are retried with backoff. */
+  BACKOFF("backoff", "on", "on, off") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("on") || value.equals("off");
+    }
+  },
+  /** The backoff's base: the first retry waits below it, each later one below twice the one before. */
+  BACKOFF_BASE("backoffBase", "1s", "a duration from 1 ms to 60 s, as 1000, 500ms or 1s") {
+    @Override
+    boolean accepts(String value) {
+      return TimeoutValue.millis(value) > 0;
+    }
+  },
+  /** The most any one retry waits. */
+  BACKOFF_CAP("backoffCap", "20s", "a duration from 1 ms to 60 s, as 20000, 500ms or 20s") {
+    @Override
+    boolean accepts(String value) {
+      return TimeoutValue.millis(value) > 0;
+    }
+  },
+  /** Attempts in all, the first included. */
+  BACKOFF_ATTEMPTS("backoffAttempts", "4", "a whole number from 1 to 10 (1: never retry)") {
+    @Override
+    boolean accepts(String value) {
+      return value.matches("[0-9]{1,2}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 10;
+    }
+  },
+  BACKOFF_JITTER("backoffJitter", "full", "full, equal, decorrelated") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("full") || value.equals("equal") || value.equals("decorrelated");
+    }
+  },
+  /** The process-wide retry budget's tokens; each retry costs 5, so this many / 5 retries in a burst. */
+  BACKOFF_BUDGET("backoffBudget", "500", "a whole number of tokens from 5 to 100000, 5 per retry") {
+    @Override
+    boolean accepts(String value) {
+      return value.matches("[0-9]{1,6}") && Integer.parseInt(value) >= 5 && Integer.parseInt(value) <= 100_000;
     }
   };
 

@@ -58,9 +58,33 @@ final class AgentDispatcher implements Dispatcher {
   }
 
   @Override
-  public void httpExchangeStarted(String library, String method, String host, int port, String target,
-      String authorization, String imdsToken, Object pendingResponse) {
-    http.exchangeStarted(library, method, host, port, target, authorization, imdsToken, pendingResponse);
+  public Object httpExchangeStarted(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
+      Object bodyHandler, Object pushPromiseHandler) {
+    return http.exchangeStarted(library, method, host, port, target, authorization, imdsToken, pendingResponse,
+        client, request, bodyHandler, pushPromiseHandler);
+  }
+
+  @Override
+  public Object callStarted() {
+    return http.retries().callStarted();
+  }
+
+  @Override
+  public boolean callAnswered(Object scope, Throwable failure) {
+    return scope != null && http.retries().callAnswered(scope, failure);
+  }
+
+  @Override
+  public long retryDelay(Object scope, String amzTarget, String sdkInvocationId, String sdkRequest,
+      String retryAfter, String amzRetryAfter, boolean replayable) {
+    return scope == null ? -1 : http.retries().retryDelay(scope, amzTarget, sdkInvocationId, sdkRequest, retryAfter,
+        amzRetryAfter, replayable);
+  }
+
+  @Override
+  public boolean retryWait(Object scope, long delayMillis) {
+    return scope != null && http.retries().retryWait(scope, delayMillis);
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.credscope.instrumentation.apachehttpclient.v5.ApacheHttpClient5Instrum
 import io.credscope.instrumentation.jdk.HttpUrlConnectionInstrumentationModule;
 import io.credscope.instrumentation.jdk.JavaHttpClientInstrumentationModule;
 import io.credscope.instrumentation.okhttp.OkHttpInstrumentationModule;
+import io.credscope.http.CallRetries;
 import io.credscope.http.HttpCallRecorder;
 import io.credscope.recorder.CredentialsRecorder;
 import io.credscope.recorder.Resolution;
@@ -20,6 +21,8 @@ import io.credscope.reporting.AgentLogging;
 import io.credscope.reporting.Diagnostics;
 import io.credscope.reporting.LogLevel;
 import io.credscope.reporting.Reporter;
+import io.credscope.retry.Retrier;
+import io.credscope.retry.RetryPolicy;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.time.Clock;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -122,11 +126,25 @@ final class AgentRuntime {
       public Resolution apply(String accessKeyId) {
         return recorder.resolutionOf(accessKeyId);
       }
-    }, reporter, Clock.systemUTC(), System.getProperties(), System.getenv());
+    }, reporter, Clock.systemUTC(), System.getProperties(), System.getenv(), retries(config, reporter));
     reporter.summarise(recorder);
     reporter.countCalls(http);
     Bridge.install(new AgentDispatcher(recorder, http));
     return reporter;
+  }
+
+  /** Retries with the configured backoff, or, with {@code backoff=off}, only watches. */
+  private static CallRetries retries(AgentConfig config, Reporter reporter) {
+    Retrier retrier = null;
+    if (config.backoff()) {
+      retrier = new Retrier(config.retryPolicy(new Consumer<String>() {
+        @Override
+        public void accept(String problem) {
+          Diagnostics.error(problem);
+        }
+      }), config.retryBudget(), RetryPolicy.RANDOM);
+    }
+    return new CallRetries(retrier, reporter, Clock.systemUTC());
   }
 
   /** On attach the SDK may already be loaded: its providers are rewritten in place. */

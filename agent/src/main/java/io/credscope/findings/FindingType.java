@@ -22,7 +22,9 @@ public enum FindingType {
       "an SDK's token request to the instance metadata service failed and it fell back to IMDSv1"),
   PRESIGNED_URL_LONG_EXPIRY(Severity.LOW, "a presigned URL in use stays valid for more than 24 hours"),
   ENCODED_AUTH_FAILURE(Severity.INFO,
-      "an AWS error response carries an encoded authorization failure message, which STS can decode");
+      "an AWS error response carries an encoded authorization failure message, which STS can decode"),
+  RETRY_BUDGET_EXHAUSTED(Severity.MEDIUM,
+      "throttling went on so long that credscope's retry budget ran out, and calls failed with the server's answer");
 
   private final Severity severity;
   private final String trigger;

@@ -48,12 +48,13 @@ final class AwsErrors {
    * @param amzTarget the {@code X-Amz-Target} request header, or null
    * @param queryError and errorType are the response headers the classifier reads, or null
    * @param body the body's first bytes, or null; {@code whole} says whether they are all of it
+   * @return the error as classified, or null when the response is none
    */
-  void record(ErroredCall call, String amzTarget, String queryError, String errorType, byte[] body, int length,
+  AwsErrorCode record(ErroredCall call, String amzTarget, String queryError, String errorType, byte[] body, int length,
       boolean whole) {
     AwsErrorCode error = AwsErrorClassifier.classify(call.status, queryError, errorType, body, length);
     if (error == null) {
-      return;
+      return null;
     }
     AwsCallSite site = call.site;
     String operation = AwsOperation.of(amzTarget, call.target);
@@ -71,6 +72,7 @@ final class AwsErrors {
     if (token != null && tokens.size() < MAX_TOKENS && tokens.add(token)) {
       encodedAuthFailure(call, operation, error, token, caller == null ? caller() : caller);
     }
+    return error;
   }
 
   private void encodedAuthFailure(ErroredCall call, String operation, AwsErrorCode error, String token,

@@ -1,6 +1,7 @@
 package io.credscope.http;
 
 import io.credscope.awserrors.AwsErrorClassifier;
+import io.credscope.awserrors.AwsErrorCode;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.events.AwsCall;
 import io.credscope.events.Event;
@@ -57,13 +58,16 @@ public final class HttpCallRecorder {
   /** The AWS call whose error response the hook on this thread is about to hand over. */
   private final ThreadLocal<AwsErrors.ErroredCall> erroredCalls = new ThreadLocal<AwsErrors.ErroredCall>();
   private final Set<String> longExpiries = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+  private final CallRetries retries;
 
   /**
    * @param credentials the reported resolution of an access key id, or {@code null} when credscope never saw it
    * @param properties and environment say where the SDKs are told IMDS is
+   * @param retries what retries the AWS calls seen, or watches the SDKs' retries of them
    */
   public HttpCallRecorder(Function<String, Resolution> credentials, Consumer<Event> events, Clock clock,
-      Properties properties, Map<String, String> environment) {
+      Properties properties, Map<String, String> environment, CallRetries retries) {
+    this.retries = retries;
     this.credentials = credentials;
     this.events = events;
     this.clock = clock;
@@ -78,6 +82,7 @@ public final class HttpCallRecorder {
     AwsCallSite site = awsCall(library, method, host, target, authorization);
     if (site != null) {
       site.count(status);
+      retries.exchanged(site, library, method, target, status);
       if (status >= 400) {
         erroredCalls.set(new AwsErrors.ErroredCall(site, library, host, target, status));
         return true;
@@ -97,8 +102,8 @@ public final class HttpCallRecorder {
   public void errorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix, int length) {
     AwsErrors.ErroredCall call = takeErroredCall();
     if (call != null) {
-      errors.record(call, amzTarget, queryError, errorType, bodyPrefix, length,
-          bodyPrefix != null && length < AwsErrorClassifier.BODY_SCAN_LIMIT);
+      classified(errors.record(call, amzTarget, queryError, errorType, bodyPrefix, length,
+          bodyPrefix != null && length < AwsErrorClassifier.BODY_SCAN_LIMIT));
     }
   }
 
@@ -114,16 +119,23 @@ public final class HttpCallRecorder {
       return body;
     }
     if (body == null) {
-      errors.record(call, amzTarget, queryError, errorType, null, 0, true);
+      classified(errors.record(call, amzTarget, queryError, errorType, null, 0, true));
       return null;
     }
     ReplayingInputStream replay = ReplayingInputStream.readAhead(body, AwsErrorClassifier.BODY_SCAN_LIMIT);
     try {
-      errors.record(call, amzTarget, queryError, errorType, replay.prefix(), replay.prefixLength(), replay.whole());
+      classified(errors.record(call, amzTarget, queryError, errorType, replay.prefix(), replay.prefixLength(),
+          replay.whole()));
     } catch (RuntimeException e) {
       // The body is already read ahead: the application must get it back whatever went wrong here.
     }
     return replay;
+  }
+
+  private void classified(AwsErrorCode error) {
+    if (error != null) {
+      retries.classified(error);
+    }
   }
 
   private AwsErrors.ErroredCall takeErroredCall() {
@@ -134,18 +146,26 @@ public final class HttpCallRecorder {
     return call;
   }
 
-  /** See {@code Bridge.httpExchangeStarted}: counted when the pending response completes. */
-  public void exchangeStarted(String library, String method, String host, int port, String target,
-      String authorization, String imdsToken, Object pendingResponse) {
+  /**
+   * See {@code Bridge.httpExchangeStarted}: counted when the pending response completes, and retried if it is a
+   * throttled AWS call.
+   */
+  public Object exchangeStarted(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
+      Object bodyHandler, Object pushPromiseHandler) {
     AwsCallSite site = awsCall(library, method, host, target, authorization);
     if (site != null) {
       whenComplete(pendingResponse, site, null, library, host, target);
-    } else if (imdsEndpoints.matches(host, port)) {
+      return retries.retryAsync(site, library, method, target, pendingResponse, client, request, bodyHandler,
+          pushPromiseHandler);
+    }
+    if (imdsEndpoints.matches(host, port)) {
       ImdsTraffic.Completion completion = imds.started(library, method, host, imdsToken != null);
       if (completion != null) {
         whenComplete(pendingResponse, null, completion, library, host, target);
       }
     }
+    return pendingResponse;
   }
 
   /** The call site of a SigV4-signed request, or {@code null} for any other request. */
@@ -296,6 +316,11 @@ public final class HttpCallRecorder {
   /** IMDS traffic so far: token requests (and how many failed), IMDSv2 and IMDSv1 reads. */
   public ImdsCounts imdsCounts() {
     return new ImdsCounts(imds.tokenRequests(), imds.failedTokenRequests(), imds.v2Reads(), imds.v1Reads());
+  }
+
+  /** What retries the AWS calls, and counts the SDKs' retries. */
+  public CallRetries retries() {
+    return retries;
   }
 
   /** Every counter row with calls, for the summary and the meters. */

@@ -64,6 +64,28 @@ final class JavaHttpResponses {
         prefix == null ? 0 : Math.min(prefix.length, AwsErrorClassifier.BODY_SCAN_LIMIT), whole);
   }
 
+  /** A response header's first value, or {@code null}. */
+  static String header(Object response, String name) {
+    Methods found = methods();
+    return found == null || response == null ? null : firstValue(found, call(found.responseHeaders, response), name);
+  }
+
+  /**
+   * Frees a response a retry replaces: a body the handler left as a stream is closed, so that its connection is
+   * let go; any other body is already read.
+   */
+  static void discard(Object response) {
+    Methods found = methods();
+    Object body = found == null || response == null ? null : call(found.body, response);
+    if (body instanceof java.io.Closeable) {
+      try {
+        ((java.io.Closeable) body).close();
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // The response is dropped either way.
+      }
+    }
+  }
+
   private static String firstValue(Methods found, Object headers, String name) {
     Object value = headers == null ? null : call(found.firstValue, headers, name);
     if (value instanceof Optional) {

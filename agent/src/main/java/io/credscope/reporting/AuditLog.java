@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.credscope.events.AwsCall;
 import io.credscope.events.AwsError;
+import io.credscope.events.RetryRecord;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
@@ -120,6 +121,34 @@ final class AuditLog implements EventSink {
         record.writeStringField("library", error.library());
         writeOptional(record, "caller", error.caller());
       });
+    } else if (event instanceof RetryRecord) {
+      RetryRecord retry = (RetryRecord) event;
+      write(event, record -> {
+        record.writeStringField("retrier", retry.retrier());
+        record.writeStringField("service", retry.service());
+        record.writeStringField("region", retry.region());
+        record.writeStringField("operation", retry.operation());
+        writeOptional(record, "code", retry.code());
+        record.writeNumberField("status", retry.status());
+        record.writeNumberField(retry.type().equals(RetryRecord.RETRY) ? "attempt" : "attempts", retry.attempts());
+        if (retry.maxAttempts() > 0) {
+          record.writeNumberField("maxAttempts", retry.maxAttempts());
+        }
+        if (retry.type().equals(RetryRecord.RETRY)) {
+          record.writeNumberField("delayMillis", retry.delayMillis());
+          if (retry.ceilingMillis() >= 0) {
+            record.writeNumberField("ceilingMillis", retry.ceilingMillis());
+          } else {
+            record.writeBooleanField("serverDelay", true);
+          }
+        } else if (retry.type().equals(RetryRecord.GAVE_UP)) {
+          record.writeNumberField("totalDelayMillis", retry.totalDelayMillis());
+        }
+        writeOptional(record, "reason", retry.reason());
+        writeOptional(record, "key", retry.key() == null ? null : retry.key().display(maskKeys));
+        record.writeStringField("source", retry.source());
+        record.writeStringField("library", retry.library());
+      });
     } else if (event instanceof CredentialsChainFailed) {
       CredentialsChainFailed failed = (CredentialsChainFailed) event;
       write(event, record -> {
@@ -203,6 +232,9 @@ final class AuditLog implements EventSink {
       if (!summary.throttles.isEmpty()) {
         writeErrorRows(record, "throttles", summary.throttles);
       }
+      if (!summary.retries.isEmpty()) {
+        writeRetryRows(record, summary);
+      }
       if (summary.imds != null) {
         record.writeObjectFieldStart("imds");
         record.writeNumberField("tokenRequests", summary.imds.tokenRequests());
@@ -229,6 +261,39 @@ final class AuditLog implements EventSink {
       record.writeEndObject();
     }
     record.writeEndArray();
+  }
+
+  private static void writeRetryRows(JsonGenerator record, RunSummary summary) throws IOException {
+    record.writeArrayFieldStart("retries");
+    for (RunSummary.RetryRow row : summary.retries) {
+      record.writeStartObject();
+      record.writeStringField("service", row.service);
+      record.writeStringField("operation", row.operation);
+      record.writeNumberField("attempts", row.attempts);
+      record.writeNumberField("throttled", row.throttled);
+      record.writeNumberField("peakAttemptsPerSecond", row.peakAttemptsPerSecond);
+      record.writeNumberField("peakThrottledPerSecond", row.peakThrottledPerSecond);
+      record.writeNumberField("throttledForMillis", row.throttledForMillis);
+      if (row.limitPerSecond > 0) {
+        record.writeNumberField("limitPerSecond", row.limitPerSecond);
+        record.writeStringField("limitScope", row.limitScope);
+      }
+      record.writeNumberField("retries", row.retries);
+      record.writeNumberField("recovered", row.recovered);
+      record.writeNumberField("gaveUp", row.gaveUp);
+      record.writeNumberField("budgetRefused", row.budgetRefused);
+      record.writeNumberField("notReplayable", row.notReplayable);
+      record.writeNumberField("delayMillis", row.delayMillis);
+      record.writeNumberField("sdkRetries", row.sdkRetries);
+      record.writeNumberField("sdkDelayMillis", row.sdkDelayMillis);
+      record.writeNumberField("sdkGaveUp", row.sdkGaveUp);
+      record.writeStringField("throttling", row.sustained ? "sustained" : "intermittent");
+      record.writeEndObject();
+    }
+    record.writeEndArray();
+    if (summary.budgetLevel >= 0) {
+      record.writeNumberField("retryBudgetLeft", summary.budgetLevel);
+    }
   }
 
   private interface Fields {

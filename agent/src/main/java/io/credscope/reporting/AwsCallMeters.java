@@ -2,7 +2,12 @@ package io.credscope.reporting;
 
 import io.credscope.http.CallCount;
 import io.credscope.http.ErrorCount;
+import io.credscope.http.CallRetries;
+import io.credscope.retry.ApiRetryCount;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
 import io.micrometer.core.instrument.logging.LoggingRegistryConfig;
@@ -11,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +30,12 @@ final class AwsCallMeters {
   static final String CALLS = "credscope.aws.calls";
   static final String ERRORS = "credscope.aws.errors";
   static final String THROTTLES = "credscope.aws.throttles";
+  static final String ATTEMPTS = "credscope.retry.attempts";
+  static final String RETRIES = "credscope.retry.retries";
+  static final String GAVE_UP = "credscope.retry.gave-up";
+  static final String DELAY = "credscope.retry.delay";
+  static final String DELAY_HISTOGRAM = "credscope.retry.delay.histogram";
+  static final String BUDGET = "credscope.retry.budget";
 
   private final MeterRegistry registry;
   private final Set<Object> bound = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
@@ -80,6 +92,45 @@ final class AwsCallMeters {
             .description("AWS throttling responses (a throttling error code, or HTTP 429) seen on the wire")
             .tag("service", row.service()).tag("operation", row.operation())
             .register(registry);
+      }
+    }
+  }
+
+  /**
+   * Registers, per API not yet registered: {@code credscope.retry.attempts}, {@code credscope.retry.retries} and
+   * {@code credscope.retry.gave-up} tagged by retrier ({@code credscope} or {@code sdk}), the delay as the function
+   * timer {@code credscope.retry.delay} and its distribution as {@code credscope.retry.delay.histogram} counters
+   * tagged {@code le}; and, once, the budget's tokens left as the gauge {@code credscope.retry.budget}.
+   */
+  void bindRetries(List<ApiRetryCount> rows, final CallRetries retries) {
+    if (bound.add(retries)) {
+      Gauge.builder(BUDGET, retries, CallRetries::budgetLevel)
+          .description("tokens left in credscope's process-wide retry budget; -1 with backoff off")
+          .register(registry);
+    }
+    for (final ApiRetryCount row : rows) {
+      if (!bound.add(row)) {
+        continue;
+      }
+      Tags api = Tags.of("service", row.service(), "operation", row.operation());
+      FunctionCounter.builder(ATTEMPTS, row, ApiRetryCount::attempts).tags(api)
+          .description("attempts of AWS calls seen around the hooked clients' calls").register(registry);
+      FunctionCounter.builder(RETRIES, row, ApiRetryCount::retries).tags(api).tag("retrier", "credscope")
+          .description("retries of AWS calls").register(registry);
+      FunctionCounter.builder(RETRIES, row, ApiRetryCount::sdkRetries).tags(api).tag("retrier", "sdk")
+          .description("retries of AWS calls").register(registry);
+      FunctionCounter.builder(GAVE_UP, row, ApiRetryCount::gaveUp).tags(api).tag("retrier", "credscope")
+          .description("AWS calls whose retries ran out with the server still refusing").register(registry);
+      FunctionCounter.builder(GAVE_UP, row, ApiRetryCount::sdkGaveUp).tags(api).tag("retrier", "sdk")
+          .description("AWS calls whose retries ran out with the server still refusing").register(registry);
+      FunctionTimer.builder(DELAY, row, ApiRetryCount::retries, ApiRetryCount::delayMillis, TimeUnit.MILLISECONDS)
+          .tags(api).description("the waits before credscope's retries").register(registry);
+      long[] bounds = ApiRetryCount.delayBucketBounds();
+      for (int bucket = 0; bucket <= bounds.length; bucket++) {
+        final int index = bucket;
+        FunctionCounter.builder(DELAY_HISTOGRAM, row, counted -> counted.delayHistogram()[index]).tags(api)
+            .tag("le", bucket < bounds.length ? Long.toString(bounds[bucket]) : "+Inf")
+            .description("credscope's retry waits, in milliseconds, per bucket").register(registry);
       }
     }
   }

@@ -3,6 +3,7 @@ package io.credscope.reporting;
 import io.credscope.credentials.KeyType;
 import io.credscope.events.AwsCall;
 import io.credscope.events.AwsError;
+import io.credscope.events.RetryRecord;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
@@ -47,6 +48,15 @@ final class HumanLog implements EventSink {
     } else if (event instanceof Finding && LogLevel.WARN.enabled()) {
       Finding finding = (Finding) event;
       log().warn("{} ({}): {}; fix: {}", finding.id(), finding.severity().id(), finding.summary(), finding.remedy());
+    } else if (event instanceof RetryRecord) {
+      RetryRecord retry = (RetryRecord) event;
+      if (retry.type().equals(RetryRecord.RETRY)) {
+        if (LogLevel.INFO.enabled()) {
+          log().info(describe(retry));
+        }
+      } else if (LogLevel.WARN.enabled()) {
+        log().warn(describe(retry));
+      }
     } else if (event instanceof CredentialsChainFailed && LogLevel.ERROR.enabled()) {
       for (String line : describe((CredentialsChainFailed) event)) {
         log().error(line);
@@ -139,10 +149,29 @@ final class HumanLog implements EventSink {
     return line.append("; later ones are counted").toString();
   }
 
+  /** One line per retry, per give-up, and for the first call of an API that could not be retried. */
+  String describe(RetryRecord retry) {
+    String api = retry.service() + (retry.operation().equals("unknown") ? "" : " " + retry.operation());
+    String answer = (retry.code() == null ? "no error code" : retry.code()) + " (HTTP " + retry.status() + ")";
+    String by = retry.retrier().equals(RetryRecord.CREDSCOPE) ? "credscope" : "AWS SDK "
+        + retry.retrier().replace("sdk-", "").replace("sdk", "(version unknown)");
+    if (retry.type().equals(RetryRecord.RETRY)) {
+      return "credscope retries " + api + " after " + answer + ", attempt " + retry.attempts() + " of "
+          + retry.maxAttempts() + ": waiting " + retry.delayMillis() + " ms"
+          + (retry.ceilingMillis() >= 0 ? " (jitter below " + retry.ceilingMillis() + " ms)" : " (as the server asked)")
+          + ", via " + retry.library();
+    }
+    if (retry.type().equals(RetryRecord.GAVE_UP)) {
+      return by + " gave up on " + api + " after " + retry.attempts() + " attempts and " + retry.totalDelayMillis()
+          + " ms of backoff: " + answer + ", via " + retry.library() + "; the application got the server's answer";
+    }
+    return "credscope did not retry " + api + " after " + answer + ": " + retry.reason();
+  }
+
   @Override
   public void finish(RunSummary summary) {
     if (summary.rows.isEmpty() && summary.failures.isEmpty() && summary.calls.isEmpty() && summary.imds == null
-        && summary.errors.isEmpty()) {
+        && summary.errors.isEmpty() && summary.retries.isEmpty()) {
       if (LogLevel.DEBUG.enabled()) {
         log().debug("summary: no AWS credentials were resolved in this JVM");
       }
@@ -171,6 +200,9 @@ final class HumanLog implements EventSink {
     for (RunSummary.ErrorRow row : summary.throttles) {
       log.info("  AWS throttling of {} {}: {}", row.service, row.operation, row.count);
     }
+    for (RunSummary.RetryRow row : summary.retries) {
+      log.info(describe(row));
+    }
     if (summary.imds != null) {
       log.info("  instance metadata: {} token requests ({} failed), {} IMDSv2 reads, {} IMDSv1 reads",
           summary.imds.tokenRequests(), summary.imds.failedTokenRequests(), summary.imds.v2Reads(),
@@ -186,6 +218,32 @@ final class HumanLog implements EventSink {
       log.warn("  {} resolutions of keys beyond the per-provider limit were not told apart",
           summary.unrecordedResolutions);
     }
+  }
+
+  /** Tells intermittent throttling, which backoff absorbs, from sustained throttling, which it cannot. */
+  static String describe(RunSummary.RetryRow row) {
+    StringBuilder line = new StringBuilder(240).append("  throttling of ").append(row.service);
+    if (!row.operation.equals("unknown")) {
+      line.append(' ').append(row.operation);
+    }
+    line.append(": ").append(row.sustained ? "sustained" : "intermittent").append(", ").append(row.throttled)
+        .append(" of ").append(row.attempts).append(" attempts throttled, at most ").append(row.peakThrottledPerSecond)
+        .append("/s over ").append(row.throttledForMillis).append(" ms; peak ").append(row.peakAttemptsPerSecond)
+        .append(" calls/s");
+    if (row.limitPerSecond > 0) {
+      line.append(" against the documented ").append(row.limitPerSecond).append(" calls/s ").append(row.limitScope);
+    }
+    if (row.retries + row.gaveUp + row.budgetRefused + row.notReplayable > 0) {
+      line.append("; credscope retried ").append(row.retries).append(" times (").append(row.recovered)
+          .append(" calls recovered, ").append(row.gaveUp).append(" gave up, ").append(row.budgetRefused)
+          .append(" refused by the budget, ").append(row.notReplayable).append(" not replayable)");
+    }
+    if (row.sdkRetries + row.sdkGaveUp > 0) {
+      line.append("; the SDKs retried ").append(row.sdkRetries).append(" times, waiting ").append(row.sdkDelayMillis)
+          .append(" ms in all, and gave up on ").append(row.sdkGaveUp).append(" calls");
+    }
+    return line.append(row.sustained ? ": lower the call rate, or ask AWS for a higher quota"
+        : ": backoff absorbs it").toString();
   }
 
   private static Logger log() {

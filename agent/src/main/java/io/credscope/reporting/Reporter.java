@@ -6,6 +6,7 @@ import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.AwsCall;
 import io.credscope.events.AwsError;
+import io.credscope.events.RetryRecord;
 import io.credscope.findings.FindingRules;
 import io.credscope.http.HttpCallRecorder;
 import io.credscope.profiles.ProfileLookup;
@@ -105,6 +106,7 @@ public final class Reporter implements Consumer<Event> {
     }
     meters.bind(counted.callCounts());
     meters.bindErrors(counted.errorCounts(), counted.throttleCounts());
+    meters.bindRetries(counted.retries().eventfulCounts(), counted.retries());
   }
 
   @Override
@@ -145,7 +147,7 @@ public final class Reporter implements Consumer<Event> {
           continue;
         }
         deliver(event);
-        if (event instanceof AwsCall || event instanceof AwsError) {
+        if (event instanceof AwsCall || event instanceof AwsError || event instanceof RetryRecord) {
           try {
             bindMeters();
           } catch (Throwable t) {
@@ -222,6 +224,7 @@ public final class Reporter implements Consumer<Event> {
       if (http != null) {
         summary.withCalls(http.callCounts(), http.imdsCounts());
         summary.withErrors(http.errorCounts(), http.throttleCounts());
+        summary.withRetries(http.retries().counts(), http.retries().budgetLevel());
         AwsCallMeters published = meters();
         if (published != null) {
           bindMeters();

@@ -5,6 +5,8 @@ import io.credscope.http.ErrorCount;
 import io.credscope.http.ImdsCounts;
 import io.credscope.recorder.ChainFailures;
 import io.credscope.recorder.Resolution;
+import io.credscope.retry.ApiRateLimits;
+import io.credscope.retry.ApiRetryCount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -78,6 +80,52 @@ final class RunSummary {
     }
   }
 
+  /** How one API fared under throttling: its rate against its known limit, and the retries made. */
+  static final class RetryRow {
+    final String service;
+    final String operation;
+    final long attempts;
+    final long throttled;
+    final long peakAttemptsPerSecond;
+    final long peakThrottledPerSecond;
+    final long throttledForMillis;
+    /** {@link ApiRateLimits#UNKNOWN} when AWS documents none. */
+    final int limitPerSecond;
+    final String limitScope;
+    final long retries;
+    final long recovered;
+    final long gaveUp;
+    final long budgetRefused;
+    final long notReplayable;
+    final long delayMillis;
+    final long sdkRetries;
+    final long sdkDelayMillis;
+    final long sdkGaveUp;
+    final boolean sustained;
+
+    RetryRow(ApiRetryCount count) {
+      service = count.service();
+      operation = count.operation();
+      attempts = count.attempts();
+      throttled = count.throttled();
+      peakAttemptsPerSecond = count.peakAttemptsPerSecond();
+      peakThrottledPerSecond = count.peakThrottlesPerSecond();
+      throttledForMillis = count.throttledForMillis();
+      limitPerSecond = ApiRateLimits.perSecond(service, operation, count.method());
+      limitScope = ApiRateLimits.scope(service);
+      retries = count.retries();
+      recovered = count.recovered();
+      gaveUp = count.gaveUp();
+      budgetRefused = count.budgetRefused();
+      notReplayable = count.notReplayable();
+      delayMillis = count.delayMillis();
+      sdkRetries = count.sdkRetries();
+      sdkDelayMillis = count.sdkDelayMillis();
+      sdkGaveUp = count.sdkGaveUp();
+      sustained = count.sustained();
+    }
+  }
+
   final List<Row> rows;
   final List<FailureRow> failures;
   final long droppedEvents;
@@ -88,6 +136,10 @@ final class RunSummary {
   List<ErrorRow> errors = Collections.emptyList();
   /** Empty when no AWS call was throttled. */
   List<ErrorRow> throttles = Collections.emptyList();
+  /** Empty when no API was throttled or retried. */
+  List<RetryRow> retries = Collections.emptyList();
+  /** The retry budget's tokens left, or -1 with backoff off. */
+  int budgetLevel = -1;
   /** {@code null} when no HTTP hook saw IMDS traffic. */
   ImdsCounts imds;
 
@@ -108,6 +160,18 @@ final class RunSummary {
   RunSummary withErrors(List<ErrorCount> errorCounts, List<ErrorCount> throttleCounts) {
     this.errors = errorRows(errorCounts);
     this.throttles = errorRows(throttleCounts);
+    return this;
+  }
+
+  /** Adds the throttled and retried APIs. */
+  RunSummary withRetries(List<ApiRetryCount> counted, int retryBudgetLevel) {
+    List<RetryRow> rows = new ArrayList<RetryRow>();
+    for (ApiRetryCount count : counted) {
+      rows.add(new RetryRow(count));
+    }
+    Collections.sort(rows, (a, b) -> (a.service + '|' + a.operation).compareTo(b.service + '|' + b.operation));
+    this.retries = Collections.unmodifiableList(rows);
+    this.budgetLevel = rows.isEmpty() ? -1 : retryBudgetLevel;
     return this;
   }
 

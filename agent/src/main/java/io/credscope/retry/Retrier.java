@@ -6,10 +6,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * Runs a call under a {@link RetryPolicy} and a shared {@link RetryBudget}. A retryable answer is
- * retried after its backoff until the attempts run out or the budget refuses; then the server's
- * last answer is what the caller gets, unchanged. Exceptions are never retried: an I/O failure is
- * not a throttle, and the caller's own handling of it stays as it was.
+ * Decides the retries of calls under a {@link RetryPolicy} and a shared {@link RetryBudget}. A retryable answer
+ * is retried after its backoff until the attempts run out or the budget refuses; then the server's last answer is
+ * what the caller gets, unchanged. Exceptions are never retried: an I/O failure is not a throttle, and the caller's
+ * own handling of it stays as it was.
+ *
+ * <p>A synchronous call is driven by its hook, which repeats the client's method while {@link Attempts#next} says
+ * so; an asynchronous one by {@link #callAsync}, which waits on a timer rather than a thread.
  */
 public final class Retrier {
 
@@ -27,12 +30,16 @@ public final class Retrier {
     return policy;
   }
 
-  /** One attempt of the call. */
-  public interface Attempt<R> {
-    R run() throws Exception;
+  public RetryBudget budget() {
+    return budget;
   }
 
-  /** One attempt of an asynchronous call. */
+  /** The attempts of one call, from its first. */
+  public Attempts attempts() {
+    return new Attempts();
+  }
+
+  /** One asynchronous attempt. */
   public interface AsyncAttempt<R> {
     CompletableFuture<R> start();
   }
@@ -48,101 +55,91 @@ public final class Retrier {
     void discard(R response);
   }
 
-  /** Waits on the calling thread; a parameter so that tests need not. */
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
-
-  public static final Sleeper THREAD_SLEEP = new Sleeper() {
-    @Override
-    public void sleep(long millis) throws InterruptedException {
-      Thread.sleep(millis);
-    }
-  };
-
-  public <R> R call(Attempt<R> attempt, Responses<R> responses, RetryListener listener, Sleeper sleeper)
-      throws Exception {
-    Backoff backoff = policy.backoff(uniform);
-    long totalDelay = 0;
-    for (int number = 1; ; number++) {
-      R response = attempt.run();
-      long delay = decide(number, response, responses, backoff, listener, totalDelay);
-      if (delay < 0) {
-        return response;
-      }
-      responses.discard(response);
-      totalDelay += delay;
-      sleeper.sleep(delay);
-    }
-  }
-
   /**
-   * The asynchronous form: between attempts no thread waits; the next attempt is started by
-   * {@code timer} when its delay is over.
+   * The asynchronous form: between attempts no thread waits; the next attempt is started by {@code timer} when its
+   * delay is over.
    */
-  public <R> CompletableFuture<R> callAsync(AsyncAttempt<R> attempt, Responses<R> responses, RetryListener listener,
-      ScheduledExecutorService timer) {
+  public <R> CompletableFuture<R> callAsync(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable,
+      RetryListener listener, ScheduledExecutorService timer) {
     CompletableFuture<R> result = new CompletableFuture<R>();
-    new AsyncCall<R>(attempt, responses, listener, timer, result).start(1);
+    new AsyncCall<R>(attempt, responses, replayable, listener, timer, result).start();
     return result;
   }
 
-  /** As {@link #nextDelay}, but a failure of credscope's own ends the retries rather than the call. */
-  private <R> long decide(int number, R response, Responses<R> responses, Backoff backoff, RetryListener listener,
-      long totalDelay) {
-    try {
-      return nextDelay(number, response, responses, backoff, listener, totalDelay);
-    } catch (Throwable t) {
-      return -1;
-    }
-  }
+  /** The state of one call's attempts. Not thread-safe: a call makes one attempt at a time. */
+  public final class Attempts {
+    private final Backoff backoff = policy.backoff(uniform);
+    private int made;
+    private long totalDelay;
 
-  /**
-   * Decides after attempt {@code number}: the delay before the next one, or -1 when this response
-   * is the answer, with the budget and the listener told.
-   */
-  private <R> long nextDelay(int number, R response, Responses<R> responses, Backoff backoff,
-      RetryListener listener, long totalDelay) {
-    Outcome outcome = responses.outcome(response);
-    if (!outcome.retryable()) {
-      if (outcome == Outcome.SUCCESS) {
-        budget.succeeded(number > 1);
+    private Attempts() {
+    }
+
+    /**
+     * Decides after an attempt answered, with the budget and the listener told.
+     *
+     * @param serverDelayMillis the delay the server asked for, or {@link ServerDelay#NONE}
+     * @param replayable whether the request can be sent again as it was
+     * @return the delay before the next attempt, or -1 when this answer is the call's
+     */
+    public long next(Outcome outcome, long serverDelayMillis, boolean replayable, RetryListener listener) {
+      made++;
+      if (!outcome.retryable()) {
+        if (outcome == Outcome.SUCCESS) {
+          budget.succeeded(made > 1);
+        }
+        listener.finished(made, totalDelay, outcome);
+        return -1;
       }
-      listener.finished(number, totalDelay, outcome);
-      return -1;
+      if (!replayable) {
+        listener.notReplayable(made, outcome);
+        return -1;
+      }
+      if (made >= policy.maxAttempts()) {
+        listener.gaveUp(made, totalDelay, outcome);
+        return -1;
+      }
+      if (!budget.tryAcquire()) {
+        listener.budgetRefused(made, budget.refusalStartsEpisode(), budget.level());
+        return -1;
+      }
+      long delay = backoff.delayMillis(made - 1, serverDelayMillis);
+      totalDelay += delay;
+      listener.retrying(made, outcome, delay, policy.ceilingMillis(made - 1));
+      return delay;
     }
-    if (number >= policy.maxAttempts()) {
-      listener.gaveUp(number, totalDelay, outcome);
-      return -1;
+
+    /** Attempts answered so far. */
+    public int made() {
+      return made;
     }
-    if (!budget.tryAcquire()) {
-      listener.budgetRefused(number, budget.refusalStartsEpisode(), budget.level());
-      return -1;
+
+    /** The delays waited so far, in all. */
+    public long totalDelayMillis() {
+      return totalDelay;
     }
-    long delay = backoff.delayMillis(number - 1, responses.serverDelayMillis(response));
-    listener.retrying(number, outcome, delay);
-    return delay;
   }
 
   private final class AsyncCall<R> {
     private final AsyncAttempt<R> attempt;
     private final Responses<R> responses;
+    private final boolean replayable;
     private final RetryListener listener;
     private final ScheduledExecutorService timer;
     private final CompletableFuture<R> result;
-    private final Backoff backoff = policy.backoff(uniform);
-    private long totalDelay;
+    private final Attempts attempts = attempts();
 
-    AsyncCall(AsyncAttempt<R> attempt, Responses<R> responses, RetryListener listener,
+    AsyncCall(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable, RetryListener listener,
         ScheduledExecutorService timer, CompletableFuture<R> result) {
       this.attempt = attempt;
       this.responses = responses;
+      this.replayable = replayable;
       this.listener = listener;
       this.timer = timer;
       this.result = result;
     }
 
-    void start(final int number) {
+    void start() {
       CompletableFuture<R> started;
       try {
         started = attempt.start();
@@ -157,17 +154,19 @@ public final class Retrier {
             result.completeExceptionally(failure);
             return;
           }
-          long delay = decide(number, response, responses, backoff, listener, totalDelay);
-          if (delay < 0) {
+          long delay = decide(response);
+          // A caller that cancelled, or timed out, wants no more attempts.
+          if (delay < 0 || result.isDone()) {
             result.complete(response);
             return;
           }
-          totalDelay += delay;
           try {
             timer.schedule(new Runnable() {
               @Override
               public void run() {
-                start(number + 1);
+                if (!result.isDone()) {
+                  start();
+                }
               }
             }, delay, TimeUnit.MILLISECONDS);
           } catch (RuntimeException shutDown) {
@@ -177,6 +176,16 @@ public final class Retrier {
           responses.discard(response);
         }
       });
+    }
+
+    /** As {@link Attempts#next}, but a failure of credscope's own ends the retries rather than the call. */
+    private long decide(R response) {
+      try {
+        return attempts.next(responses.outcome(response), responses.serverDelayMillis(response), replayable,
+            listener);
+      } catch (Throwable t) {
+        return -1;
+      }
     }
   }
 }

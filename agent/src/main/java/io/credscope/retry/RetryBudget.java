@@ -33,9 +33,13 @@ public final class RetryBudget {
     this.tokens = new AtomicInteger(capacity);
   }
 
-  /** 500 tokens, 5 per retry, 1 back per first-attempt success: SDK v2's standard mode. */
-  public static RetryBudget standard() {
-    return new RetryBudget(500, 5, 1);
+  /** Tokens one retry takes, and one first-attempt success gives back: as SDK v2's standard mode. */
+  public static final int RETRY_COST = 5;
+  public static final int SUCCESS_REFUND = 1;
+
+  /** A budget of {@code capacity} tokens, priced as SDK v2's standard mode, whose default capacity is 500. */
+  public static RetryBudget ofTokens(int capacity) {
+    return new RetryBudget(capacity, RETRY_COST, SUCCESS_REFUND);
   }
 
   /** Takes the cost of one retry, or returns {@code false} when the budget cannot pay it. */

@@ -50,7 +50,8 @@ class AwsErrorsTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private final CredentialsRecorder credentials = new CredentialsRecorder(CredentialChainModel.ALL, events::add, clock);
   private final HttpCallRecorder recorder =
-      new HttpCallRecorder(credentials::resolutionOf, events::add, clock, new Properties(), Map.of());
+      new HttpCallRecorder(credentials::resolutionOf, events::add, clock, new Properties(), Map.of(),
+          new CallRetries(null, event -> { }, Clock.systemUTC()));
 
   private static String authorization(String service) {
     return "AWS4-HMAC-SHA256 Credential=" + KEY + "/20261122/eu-west-1/" + service + "/aws4_request, "
@@ -209,12 +210,12 @@ class AwsErrorsTest {
   void anAsynchronousErrorIsClassifiedFromItsHandledBody() {
     CompletableFuture<Object> pending = new CompletableFuture<>();
     recorder.exchangeStarted("java.net.http.HttpClient", "POST", "dynamodb.eu-west-1.amazonaws.com", 443, null,
-        authorization("dynamodb"), null, pending);
+        authorization("dynamodb"), null, pending, null, null, null, null);
     pending.complete(new Response(400, Map.of("Content-Type", List.of("application/x-amz-json-1.0")),
         "{\"__type\":\"ProvisionedThroughputExceededException\"}", "DynamoDB_20120810.Query"));
     CompletableFuture<Object> streamed = new CompletableFuture<>();
     recorder.exchangeStarted("java.net.http.HttpClient", "POST", "dynamodb.eu-west-1.amazonaws.com", 443, null,
-        authorization("dynamodb"), null, streamed);
+        authorization("dynamodb"), null, streamed, null, null, null, null);
     InputStream untouchable = new InputStream() {
       @Override
       public int read() {

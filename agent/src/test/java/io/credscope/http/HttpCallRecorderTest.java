@@ -36,7 +36,8 @@ class HttpCallRecorderTest {
   private final CredentialsRecorder credentials = new CredentialsRecorder(CredentialChainModel.ALL, events::add, clock);
   private final Properties properties = new Properties();
   private final HttpCallRecorder recorder =
-      new HttpCallRecorder(credentials::resolutionOf, events::add, clock, properties, Map.of());
+      new HttpCallRecorder(credentials::resolutionOf, events::add, clock, properties, Map.of(),
+          new CallRetries(null, event -> { }, Clock.systemUTC()));
 
   private static String authorization(String key, String region, String service) {
     return "AWS4-HMAC-SHA256 Credential=" + key + "/20261122/" + region + "/" + service + "/aws4_request, "
@@ -209,7 +210,7 @@ class HttpCallRecorderTest {
   void anAsynchronousCallIsCountedWhenItCompletes() {
     CompletableFuture<Object> pending = new CompletableFuture<>();
     recorder.exchangeStarted("java.net.http.HttpClient", "GET", "s3.amazonaws.com", 443, null,
-        authorization(KEY, "us-east-1", "s3"), null, pending);
+        authorization(KEY, "us-east-1", "s3"), null, pending, null, null, null, null);
     assertEquals(1, events(AwsCall.class).size(), "reported when sent");
     assertTrue(recorder.callCounts().isEmpty(), "counted when answered");
     pending.completeExceptionally(new IOException("reset"));
@@ -220,7 +221,7 @@ class HttpCallRecorderTest {
   @Test
   void anAsynchronousTokenRequestThatFailsLeadsToTheFallback() {
     CompletableFuture<Object> pending = new CompletableFuture<>();
-    recorder.exchangeStarted("test-client", "PUT", "169.254.169.254", 80, null, null, null, pending);
+    recorder.exchangeStarted("test-client", "PUT", "169.254.169.254", 80, null, null, null, pending, null, null, null, null);
     pending.completeExceptionally(new IOException("timed out"));
     send("169.254.169.254", 80, "GET", null, null, null, 200);
     assertEquals(List.of("IMDSV1_FALLBACK"), findings());

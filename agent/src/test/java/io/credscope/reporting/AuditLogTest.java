@@ -16,6 +16,7 @@ import io.credscope.events.ProviderFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.credscope.http.CallRetries;
 import io.credscope.http.HttpCallRecorder;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +82,8 @@ class AuditLogTest {
     log.accept(new AwsError(Instant.parse("2026-11-22T10:15:30Z"), AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "dynamodb",
         "eu-west-1", "GetItem", "ThrottlingException", 400, true, null, null, null, "127.0.0.1", "okhttp", null));
     HttpCallRecorder recorder = new HttpCallRecorder(key -> null, event -> { }, Clock.systemUTC(), new Properties(),
-        Map.of());
+        Map.of(),
+          new CallRetries(null, event -> { }, Clock.systemUTC()));
     String authorization = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/dynamodb/aws4_request, "
         + "SignedHeaders=host, Signature=abcdef0123456789";
     for (int i = 0; i < 2; i++) {

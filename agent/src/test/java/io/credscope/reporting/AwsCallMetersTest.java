@@ -3,6 +3,7 @@ package io.credscope.reporting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credscope.http.CallRetries;
 import io.credscope.http.HttpCallRecorder;
 import java.time.Clock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,7 +19,8 @@ class AwsCallMetersTest {
   @Test
   void everyCountedRowIsAMeterThatReadsTheLiveCount() {
     HttpCallRecorder recorder = new HttpCallRecorder(key -> null, event -> { }, Clock.systemUTC(), new Properties(),
-        Map.of());
+        Map.of(),
+          new CallRetries(null, event -> { }, Clock.systemUTC()));
     String authorization = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/us-east-1/sts/aws4_request, "
         + "SignedHeaders=host, Signature=abcdef0123456789";
     recorder.exchange("okhttp", "POST", "sts.amazonaws.com", 443, null, authorization, null, 200, null);
@@ -35,7 +37,8 @@ class AwsCallMetersTest {
   @Test
   void toTheLogAtTheEnd() {
     HttpCallRecorder recorder = new HttpCallRecorder(key -> null, event -> { }, Clock.systemUTC(), new Properties(),
-        Map.of());
+        Map.of(),
+          new CallRetries(null, event -> { }, Clock.systemUTC()));
     String authorization = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, "
         + "SignedHeaders=host, Signature=abcdef0123456789";
     recorder.exchange("okhttp", "GET", "s3.eu-west-1.amazonaws.com", 443, null, authorization, null, 200, null);
@@ -51,7 +54,8 @@ class AwsCallMetersTest {
   @Test
   void errorsAndThrottlesAreMetersPerServiceOperationAndCode() {
     HttpCallRecorder recorder = new HttpCallRecorder(key -> null, event -> { }, Clock.systemUTC(), new Properties(),
-        Map.of());
+        Map.of(),
+          new CallRetries(null, event -> { }, Clock.systemUTC()));
     String authorization = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/us-east-1/sts/aws4_request, "
         + "SignedHeaders=host, Signature=abcdef0123456789";
     recorder.exchange("okhttp", "POST", "sts.amazonaws.com", 443, "Action=AssumeRole", authorization, null, 400, null);

@@ -3,7 +3,6 @@ package io.credscope.retry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -54,8 +53,13 @@ class RetrierTest {
 
   private final RetryListener listener = new RetryListener() {
     @Override
-    public void retrying(int number, Outcome outcome, long delayMillis) {
+    public void retrying(int number, Outcome outcome, long delayMillis, long ceilingMillis) {
       events.add("retrying after " + number + " " + outcome);
+    }
+
+    @Override
+    public void notReplayable(int attempts, Outcome outcome) {
+      events.add("not replayable after " + attempts + " " + outcome);
     }
 
     @Override
@@ -79,9 +83,22 @@ class RetrierTest {
     timer.shutdownNow();
   }
 
-  private static Retrier.Attempt<Answer> serving(Answer... answers) {
-    Iterator<Answer> next = List.of(answers).iterator();
-    return next::next;
+  /** What a hook does for a synchronous call: the client's method again, for as long as the retrier says. */
+  private Answer call(Retrier retrier, Iterator<Answer> answers, boolean replayable) {
+    Retrier.Attempts attempts = retrier.attempts();
+    while (true) {
+      Answer answer = answers.next();
+      long delay = attempts.next(responses.outcome(answer), answer.serverDelay(), replayable, listener);
+      if (delay < 0) {
+        return answer;
+      }
+      responses.discard(answer);
+      slept.add(delay);
+    }
+  }
+
+  private Answer call(Retrier retrier, Answer... answers) {
+    return call(retrier, List.of(answers).iterator(), true);
   }
 
   private Retrier retrier(RetryBudget budget) {
@@ -91,8 +108,7 @@ class RetrierTest {
   @Test
   void throttledTwiceThenAnswered() throws Exception {
     Answer ok = Answer.ok();
-    Answer answer = retrier(RetryBudget.standard()).call(serving(Answer.throttled(), Answer.throttled(), ok),
-        responses, listener, slept::add);
+    Answer answer = call(retrier(RetryBudget.ofTokens(500)), Answer.throttled(), Answer.throttled(), ok);
     assertSame(ok, answer);
     assertEquals(List.of("retrying after 1 THROTTLED", "retrying after 2 THROTTLED", "finished after 3 SUCCESS"),
         events);
@@ -105,8 +121,8 @@ class RetrierTest {
   @Test
   void throttledForeverGivesUpWithTheServersLastAnswer() throws Exception {
     Answer last = Answer.throttled();
-    Answer answer = retrier(RetryBudget.standard()).call(
-        serving(Answer.throttled(), Answer.throttled(), Answer.throttled(), last), responses, listener, slept::add);
+    Answer answer = call(retrier(RetryBudget.ofTokens(500)), Answer.throttled(), Answer.throttled(),
+        Answer.throttled(), last);
     assertSame(last, answer);
     assertEquals(3, slept.size());
     assertEquals("gave up after 4 THROTTLED waiting " + slept.stream().mapToLong(Long::longValue).sum() + " ms",
@@ -117,15 +133,14 @@ class RetrierTest {
   @Test
   void aValidationErrorIsNotRetried() throws Exception {
     Answer invalid = new Answer(400, "ValidationException", ServerDelay.NONE);
-    assertSame(invalid, retrier(RetryBudget.standard()).call(serving(invalid), responses, listener, slept::add));
+    assertSame(invalid, call(retrier(RetryBudget.ofTokens(500)), invalid));
     assertEquals(List.of("finished after 1 NOT_RETRYABLE"), events);
     assertTrue(slept.isEmpty());
   }
 
   @Test
   void theServersRetryAfterIsHonoured() throws Exception {
-    retrier(RetryBudget.standard()).call(serving(new Answer(503, "SlowDown", 1500), Answer.ok()), responses, listener,
-        slept::add);
+    call(retrier(RetryBudget.ofTokens(500)), new Answer(503, "SlowDown", 1500), Answer.ok());
     assertEquals(List.of(1500L), slept);
   }
 
@@ -134,35 +149,35 @@ class RetrierTest {
     RetryBudget budget = new RetryBudget(5, 5, 1);
     Retrier retrier = retrier(budget);
     Answer second = Answer.throttled();
-    assertSame(second, retrier.call(serving(Answer.throttled(), second), responses, listener, slept::add));
+    assertSame(second, call(retrier, Answer.throttled(), second));
     Answer refused = Answer.throttled();
-    assertSame(refused, retrier.call(serving(refused), responses, listener, slept::add));
-    assertSame(refused, retrier.call(serving(refused), responses, listener, slept::add));
+    assertSame(refused, call(retrier, refused));
+    assertSame(refused, call(retrier, refused));
     assertEquals(List.of("retrying after 1 THROTTLED", "refused after 2 first at 0", "refused after 1 at 0",
         "refused after 1 at 0"), events, "one episode: no retry was granted in between");
     assertEquals(1, slept.size());
   }
 
   @Test
-  void exceptionsAreTheCallersAndNeverRetried() {
-    Retrier.Attempt<Answer> failing = () -> {
-      throw new IOException("connection reset");
-    };
-    assertThrows(IOException.class, () -> retrier(RetryBudget.standard()).call(failing, responses, listener,
-        slept::add));
-    assertTrue(events.isEmpty());
+  void aBodyThatCannotBeSentAgainIsNotRetried() {
+    Answer throttled = Answer.throttled();
+    RetryBudget budget = RetryBudget.ofTokens(500);
+    assertSame(throttled, call(retrier(budget), List.of(throttled).iterator(), false));
+    assertEquals(List.of("not replayable after 1 THROTTLED"), events);
+    assertEquals(500, budget.level(), "nothing was spent");
+    assertTrue(slept.isEmpty());
   }
 
   @Test
   void asynchronousRetriesHoldNoThreadWhileTheyWait() throws Exception {
-    Retrier retrier = new Retrier(new RetryPolicy(200, 200, 4, Jitter.EQUAL), RetryBudget.standard(),
+    Retrier retrier = new Retrier(new RetryPolicy(200, 200, 4, Jitter.EQUAL), RetryBudget.ofTokens(500),
         RetryPolicy.RANDOM);
     Iterator<Answer> answers = List.of(Answer.throttled(), Answer.throttled(), Answer.ok()).iterator();
     List<String> startedOn = new ArrayList<>();
     CompletableFuture<Answer> call = retrier.callAsync(() -> {
       startedOn.add(Thread.currentThread().getName());
       return CompletableFuture.completedFuture(answers.next());
-    }, responses, listener, timer);
+    }, responses, true, listener, timer);
     assertFalse(call.isDone(), "the caller's thread is back before the first delay is over");
     assertEquals(200, call.get(5, TimeUnit.SECONDS).status());
     assertEquals(3, startedOn.size());
@@ -173,8 +188,8 @@ class RetrierTest {
 
   @Test
   void anAsynchronousFailureIsTheCallers() {
-    CompletableFuture<Answer> call = retrier(RetryBudget.standard()).callAsync(
-        () -> CompletableFuture.failedFuture(new IOException("reset")), responses, listener, timer);
+    CompletableFuture<Answer> call = retrier(RetryBudget.ofTokens(500)).callAsync(
+        () -> CompletableFuture.failedFuture(new IOException("reset")), responses, true, listener, timer);
     assertTrue(call.isCompletedExceptionally());
   }
 }

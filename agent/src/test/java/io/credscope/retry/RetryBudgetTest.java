@@ -10,7 +10,7 @@ class RetryBudgetTest {
 
   @Test
   void theStandardBudgetPaysForAHundredRetries() {
-    RetryBudget budget = RetryBudget.standard();
+    RetryBudget budget = RetryBudget.ofTokens(500);
     for (int retry = 0; retry < 100; retry++) {
       assertTrue(budget.tryAcquire(), "retry " + retry);
     }

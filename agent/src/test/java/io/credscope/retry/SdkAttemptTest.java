@@ -37,4 +37,16 @@ class SdkAttemptTest {
   void aRequestWithoutEitherHeaderIsNotAnSdks() {
     assertNull(SdkAttempt.of(null, null));
   }
+
+  @Test
+  void sdkV1TellsItsRetriesAndLastBackoff() {
+    SdkAttempt attempt = SdkAttempt.of("3f2c9d2e-0000-4000-8000-000000000000", "2/310/490");
+    assertEquals("sdk-v1", attempt.retrier());
+    assertEquals(3, attempt.attempt());
+    assertEquals(310, attempt.lastBackoffMillis());
+    assertEquals(SdkAttempt.UNKNOWN, attempt.max(), "v1 does not say how many it allows");
+    assertFalse(attempt.last());
+    assertEquals(1, SdkAttempt.of(null, "0/0/500").attempt());
+    assertEquals(SdkAttempt.UNKNOWN, SdkAttempt.of(null, "x/0").attempt());
+  }
 }

@@ -2,6 +2,8 @@ package io.credscope.benchmarks;
 
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.http.CallCount;
+import io.credscope.http.CallRetries;
+import io.credscope.http.CallRetries;
 import io.credscope.http.HttpCallRecorder;
 import io.credscope.recorder.CredentialsRecorder;
 import java.time.Clock;
@@ -49,7 +51,7 @@ public class HttpHookBenchmark {
           AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
       credentials.credentialsProvided(provider, provider.resolveCredentials());
       recorder = new HttpCallRecorder(credentials::resolutionOf, event -> { }, Clock.systemUTC(), new Properties(),
-          Collections.emptyMap());
+          Collections.emptyMap(), new CallRetries(null, event -> { }, Clock.systemUTC()));
       // The first sighting of the AWS call emits its record; every later one is only counted.
       recorder.exchange("apache-httpclient-4", "POST", "dynamodb.us-east-1.amazonaws.com", 443, null, AUTHORIZATION,
           null, 200, null);

@@ -1,10 +1,13 @@
 package io.credscope.instrumentation.apachehttpclient.v4;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.credscope.instrumentation.http.HttpInstrumentationModule;
+import java.util.Arrays;
+import java.util.HashSet;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -18,7 +21,19 @@ public final class ApacheHttpClient4InstrumentationModule extends HttpInstrument
 
   public ApacheHttpClient4InstrumentationModule() {
     super("apache-httpclient-4", "org.apache.http.protocol.HttpRequestExecutor",
-        "io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4Advice");
+        "io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4Advice",
+        new HashSet<String>(Arrays.asList("org.apache.http.impl.client.InternalHttpClient",
+            "org.apache.http.impl.client.MinimalHttpClient", "org.apache.http.impl.client.AbstractHttpClient")),
+        "io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4CallAdvice");
+  }
+
+  /** Every {@code execute} overload of a client ends in its {@code doExecute}, once per call. */
+  @Override
+  protected ElementMatcher<? super MethodDescription> callSeam() {
+    return named("doExecute").and(takesArguments(3)).and(takesArgument(0, named("org.apache.http.HttpHost")))
+        .and(takesArgument(1, named("org.apache.http.HttpRequest")))
+        .and(takesArgument(2, named("org.apache.http.protocol.HttpContext")))
+        .and(returns(named("org.apache.http.client.methods.CloseableHttpResponse")));
   }
 
   @Override

@@ -1,0 +1,77 @@
+package io.credscope.http;
+
+import io.credscope.awserrors.AwsErrorCode;
+import io.credscope.retry.Outcome;
+import io.credscope.retry.Retrier;
+
+/**
+ * One thread's hooked call in progress: how deep in hooked calls the thread is, the last AWS exchange the wire hooks
+ * saw within the outermost one, and, once the call is retried, its attempts. One per thread, reused by every call on
+ * it, so that a call that is not for AWS allocates nothing.
+ */
+final class RetryScope {
+
+  int depth;
+  /** A retry decision is due, or a repeat under way: a scope left so by a failed hook is reset at the next call. */
+  boolean pending;
+  /** Set while credscope sends a {@code java.net.http} request again, so that its hook does not wrap it twice. */
+  boolean resending;
+  long startedNanos;
+
+  /** The AWS call site of the last exchange on the wire in this call, or {@code null} when there was none. */
+  AwsCallSite site;
+  String library;
+  String method;
+  String target;
+  int status;
+  /** The error code of the exchange's answer, once classified; {@code null} when it named none or was no error. */
+  String code;
+  boolean throttling;
+
+  /** The call's operation, kept across its attempts. */
+  String operation;
+  Retrier.Attempts attempts;
+  CallRetries.RetriedCall retried;
+
+  void started(long nowNanos) {
+    if (pending) {
+      // A hook failed between its two bridge calls: what it left behind belongs to no call.
+      depth = 0;
+      pending = false;
+    }
+    if (depth++ == 0) {
+      startedNanos = nowNanos;
+      site = null;
+      operation = null;
+      attempts = null;
+      retried = null;
+    }
+  }
+
+  void exchanged(AwsCallSite site, String library, String method, String target, int status) {
+    this.site = site;
+    this.library = library;
+    this.method = method;
+    this.target = target;
+    this.status = status;
+    this.code = null;
+    this.throttling = false;
+  }
+
+  void classified(AwsErrorCode error) {
+    code = error.code();
+    throttling = error.throttling();
+  }
+
+  Outcome outcome() {
+    return throttling ? Outcome.THROTTLED : Outcome.of(status, code);
+  }
+
+  void close() {
+    depth = 0;
+    pending = false;
+    site = null;
+    attempts = null;
+    retried = null;
+  }
+}
