@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credscope.retry.Jitter;
+import io.credscope.retry.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,8 @@ class AgentConfigTest {
     AgentConfig config = load("colour=blue", properties("credscope.verbose", "yes"), Map.of("CREDSCOPE_FOO", "1"));
     assertEquals(3, problems.size(), problems.toString());
     assertEquals("unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, "
-        + "metrics, probeTimeout", problems.get(2));
+        + "metrics, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffBudget",
+        problems.get(2));
     assertTrue(problems.get(1).contains("'verbose' (from system property credscope.verbose)"), problems.get(1));
     assertTrue(problems.get(0).contains("(from environment variable CREDSCOPE_FOO)"), problems.get(0));
     assertEquals("info", config.logLevel());
@@ -79,7 +82,8 @@ class AgentConfigTest {
   void argumentWithoutEqualsIsReported() {
     load("debug", new Properties(), Map.of());
     assertEquals(
-        List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, metrics, probeTimeout"),
+        List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, metrics, probeTimeout, "
+            + "backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffBudget"),
         problems);
   }
 
@@ -98,5 +102,40 @@ class AgentConfigTest {
     assertFalse(load(null, new Properties(), Map.of()).metricsToLog());
     assertTrue(load("metrics=log", new Properties(), Map.of()).metricsToLog());
     assertTrue(problems.isEmpty(), problems.toString());
+  }
+
+  @Test
+  void backoffDefaultsAreTheIssuesPolicy() {
+    AgentConfig config = AgentConfig.defaults();
+    assertTrue(config.backoff());
+    RetryPolicy policy = config.retryPolicy(problem -> { throw new AssertionError(problem); });
+    assertEquals(1000, policy.baseMillis());
+    assertEquals(20_000, policy.capMillis());
+    assertEquals(4, policy.maxAttempts());
+    assertEquals(Jitter.FULL, policy.jitter());
+    assertEquals(500, config.retryBudget().capacity());
+  }
+
+  @Test
+  void backoffOptionsAreReadAndCheckedTogether() {
+    List<String> problems = new ArrayList<>();
+    AgentConfig config = AgentConfig.load("backoffBase=200ms,backoffCap=3s,backoffAttempts=6,backoffJitter=equal,"
+        + "backoffBudget=50,backoffAttempts=11", new Properties(), Map.of("CREDSCOPE_BACKOFF", "off"), problems::add);
+    assertFalse(config.backoff());
+    RetryPolicy policy = config.retryPolicy(problems::add);
+    assertEquals(200, policy.baseMillis());
+    assertEquals(3000, policy.capMillis());
+    assertEquals(4, policy.maxAttempts(), "11 is out of range: the default");
+    assertEquals(Jitter.EQUAL, policy.jitter());
+    assertEquals(50, config.retryBudget().capacity());
+    assertEquals(1, problems.size(), problems.toString());
+
+    List<String> crossed = new ArrayList<>();
+    RetryPolicy defaults = AgentConfig.load("backoffBase=30s,backoffCap=2s", new Properties(), Map.of(), crossed::add)
+        .retryPolicy(crossed::add);
+    assertEquals(List.of("option 'backoffBase' (30s) is above 'backoffCap' (2s); using the defaults '1s' and '20s'"),
+        crossed);
+    assertEquals(1000, defaults.baseMillis());
+    assertEquals(20_000, defaults.capMillis());
   }
 }
