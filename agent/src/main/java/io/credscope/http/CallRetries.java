@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -40,6 +42,7 @@ public final class CallRetries {
   static final int MAX_PENDING_SDK_CALLS = 1024;
   /** An SDK that has not sent a retryable call again within this long gave up on it. */
   static final long SDK_GAVE_UP_NANOS = 60_000_000_000L;
+  static final int MAX_OPERATIONS = 1024;
 
   /** {@code null} with {@code backoff=off}: calls are then only watched. */
   private final Retrier retrier;
@@ -55,6 +58,8 @@ public final class CallRetries {
   /** SDK calls whose last attempt got a retryable answer, by invocation id, oldest first. */
   private final LinkedHashMap<String, PendingSdkCall> pendingSdkCalls = new LinkedHashMap<String, PendingSdkCall>();
   private volatile ScheduledExecutorService timer;
+  /** Operations by {@code X-Amz-Target}; at most {@link #MAX_OPERATIONS}, so that memory stays bounded. */
+  private final ConcurrentMap<String, String> operations = new ConcurrentHashMap<String, String>();
 
   public CallRetries(Retrier retrier, Consumer<Event> events, Clock clock) {
     this.retrier = retrier;
@@ -137,7 +142,7 @@ public final class CallRetries {
     long now = System.nanoTime();
     Outcome outcome = scope.outcome();
     if (scope.operation == null) {
-      scope.operation = AwsOperation.of(amzTarget, scope.target);
+      scope.operation = operation(amzTarget, scope.target);
     }
     ApiRetryCount api = counters.row(scope.site.service(), scope.operation, scope.method);
     api.countAttempt(outcome == Outcome.THROTTLED, now);
@@ -165,6 +170,24 @@ public final class CallRetries {
     long serverDelay = ServerDelay.millis(amzRetryAfter, retryAfter, clock.millis());
     scope.retried.answered(scope.code, scope.status, serverDelay);
     return scope.attempts.next(outcome, serverDelay, replayable, scope.retried);
+  }
+
+  /**
+   * The operation, from a table of the {@code X-Amz-Target} values seen: a repeated call's header string is hashed,
+   * not cut up again.
+   */
+  private String operation(String amzTarget, String target) {
+    if (amzTarget == null) {
+      return AwsOperation.of(null, target);
+    }
+    String operation = operations.get(amzTarget);
+    if (operation == null) {
+      operation = AwsOperation.of(amzTarget, target);
+      if (operations.size() < MAX_OPERATIONS) {
+        operations.put(amzTarget, operation);
+      }
+    }
+    return operation;
   }
 
   private static boolean sdkOnStack() {

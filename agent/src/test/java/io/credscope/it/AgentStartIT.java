@@ -121,7 +121,8 @@ class AgentStartIT {
             + "valid values: on, off; using the default 'on'",
         "[credscope] ERROR option 'log' has invalid value 'loud' (from agent arguments); valid values: off, error, "
             + "warn, info, debug, trace; using the default 'info'",
-        "[credscope] ERROR unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, metrics, probeTimeout"),
+        "[credscope] ERROR unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, "
+            + "metrics, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffBudget"),
         errors);
     assertTrue(result.stderr().contains("credentials from static"), "still attributing: " + result.stderr());
   }

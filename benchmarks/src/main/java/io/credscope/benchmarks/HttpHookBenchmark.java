@@ -3,9 +3,12 @@ package io.credscope.benchmarks;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.http.CallCount;
 import io.credscope.http.CallRetries;
-import io.credscope.http.CallRetries;
 import io.credscope.http.HttpCallRecorder;
 import io.credscope.recorder.CredentialsRecorder;
+import io.credscope.retry.Jitter;
+import io.credscope.retry.Retrier;
+import io.credscope.retry.RetryBudget;
+import io.credscope.retry.RetryPolicy;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +44,7 @@ public class HttpHookBenchmark {
   @State(Scope.Benchmark)
   public static class Hook {
     HttpCallRecorder recorder;
+    CallRetries retries;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -50,8 +54,11 @@ public class HttpHookBenchmark {
       StaticCredentialsProvider provider = StaticCredentialsProvider.create(
           AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
       credentials.credentialsProvided(provider, provider.resolveCredentials());
+      // Backoff on, as by default: a plain call pays for the scope whether or not an AWS call could be retried.
+      retries = new CallRetries(new Retrier(new RetryPolicy(1000, 20_000, 4, Jitter.FULL), RetryBudget.ofTokens(500),
+          RetryPolicy.RANDOM), event -> { }, Clock.systemUTC());
       recorder = new HttpCallRecorder(credentials::resolutionOf, event -> { }, Clock.systemUTC(), new Properties(),
-          Collections.emptyMap(), new CallRetries(null, event -> { }, Clock.systemUTC()));
+          Collections.emptyMap(), retries);
       // The first sighting of the AWS call emits its record; every later one is only counted.
       recorder.exchange("apache-httpclient-4", "POST", "dynamodb.us-east-1.amazonaws.com", 443, null, AUTHORIZATION,
           null, 200, null);
@@ -61,7 +68,8 @@ public class HttpHookBenchmark {
     public void checkPaths(BenchmarkParams params) {
       // Proves the AWS benchmark reached the counting path, and that plain calls never did.
       List<CallCount> counts = recorder.callCounts();
-      boolean aws = params.getBenchmark().endsWith(".awsCallSeenBefore");
+      boolean aws = params.getBenchmark().endsWith(".awsCallSeenBefore")
+          || params.getBenchmark().endsWith(".awsCallInItsCallHook");
       if (counts.size() != 1 || !counts.get(0).service().equals("dynamodb")
           || (aws ? counts.get(0).count() < 2 : counts.get(0).count() != 1)) {
         throw new IllegalStateException("the measured calls missed the paths they are named for: " + counts);
@@ -74,6 +82,30 @@ public class HttpHookBenchmark {
   public boolean plainCall(Hook hook) {
     return hook.recorder.exchange("apache-httpclient-4", "GET", "api.example.com", 443, "page=2", null, null, 200,
         null);
+  }
+
+  /**
+   * A request that is not for AWS through a client that also has the call hook, which retries: Apache HttpClient
+   * 4 and 5, OkHttp. The scope is opened and closed around the wire hook.
+   */
+  @Benchmark
+  public boolean plainCallInItsCallHook(Hook hook) {
+    Object scope = hook.retries.callStarted();
+    hook.recorder.exchange("apache-httpclient-4", "GET", "api.example.com", 443, "page=2", null, null, 200, null);
+    return hook.retries.callAnswered(scope, null);
+  }
+
+  /**
+   * A successful signed DynamoDB call through such a client: the wire hook, then the retry decision, which finds
+   * a success and only counts it.
+   */
+  @Benchmark
+  public long awsCallInItsCallHook(Hook hook) {
+    Object scope = hook.retries.callStarted();
+    hook.recorder.exchange("apache-httpclient-4", "POST", "dynamodb.us-east-1.amazonaws.com", 443, null,
+        AUTHORIZATION, null, 200, null);
+    return hook.retries.callAnswered(scope, null)
+        ? hook.retries.retryDelay(scope, "DynamoDB_20120810.GetItem", null, null, null, null, true) : -2;
   }
 
   /** A signed DynamoDB call of a (key, service, region) already seen. */
