@@ -64,6 +64,20 @@ class RawCallsIT {
     }
   }
 
+  /** The scenario as it runs today, without the agent's retry: the throttling reaches the application. */
+  @Test
+  void theThrottledScenarioFailsWithoutARetry() throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = new AppLaunch(Scenario.THROTTLED, aws, folder.resolve("throttled"))
+          .classPath(ScenarioIT.DEMO_JAR.toString()).sdks(Scenario.THROTTLED.sdks());
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+      assertEquals(List.of("raw jdk-send dynamodb ListTables: HTTP 400 ThrottlingException"), rawLines(run));
+      assertEquals(1, aws.dynamoDb().requests());
+      ScenarioIT.assertNoSecret(run, launch);
+    }
+  }
+
   /**
    * Twenty calls at once: sendAsync on a pool of two threads needs no thread per call, where send
    * on a thread per call does.
