@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.credscope.demo.fakeaws.FakeAws;
 import io.credscope.demo.fakeaws.FakeService;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,10 +33,11 @@ class RawCallsIT {
       "sts", "HTTP 400 Throttling", "s3", "HTTP 503 SlowDown", "ec2", "HTTP 503 RequestLimitExceeded");
   private static final Map<String, Function<FakeAws, FakeService>> FAKE = Map.of("dynamodb", FakeAws::dynamoDb,
       "sts", FakeAws::sts, "s3", FakeAws::s3, "ec2", FakeAws::ec2);
-  private static final Pattern PEAK = Pattern.compile("raw (\\S+): 20 calls done, peak live threads (\\d+)");
+  private static final int AT_ONCE = 50;
+  private static final Pattern PEAK = Pattern.compile("raw (\\S+): " + AT_ONCE + " calls done, peak live threads (\\d+)");
 
   @TempDir
-  java.nio.file.Path folder;
+  Path folder;
 
   @ParameterizedTest
   @ValueSource(strings = {"dynamodb", "sts", "s3", "ec2"})
@@ -79,22 +81,24 @@ class RawCallsIT {
   }
 
   /**
-   * Twenty calls at once: sendAsync on a pool of two threads needs no thread per call, where send
-   * on a thread per call does.
+   * Fifty calls at once: sendAsync on a pool of two threads needs no thread per call, where send on a
+   * thread per call does.
    */
   @Test
   void concurrentAsyncCallsNeedNoThreadEach() throws Exception {
     try (FakeAws aws = FakeAws.start()) {
-      AppLaunch launch = launch(aws, "dynamodb").raw("jdk-async,jdk-send", "dynamodb").concurrency(20);
+      AppLaunch launch = launch(aws, "dynamodb").raw("jdk-async,jdk-send", "dynamodb").concurrency(AT_ONCE);
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-      assertEquals(40, aws.dynamoDb().requests());
+      assertEquals(2 * AT_ONCE, aws.dynamoDb().requests());
       Matcher peaks = PEAK.matcher(run.stdout());
       assertTrue(peaks.find() && peaks.group(1).equals("jdk-async"), run.stdout());
       int async = Integer.parseInt(peaks.group(2));
       assertTrue(peaks.find() && peaks.group(1).equals("jdk-send"), run.stdout());
       int blocking = Integer.parseInt(peaks.group(2));
-      assertTrue(async + 20 <= blocking, "jdk-async peaked at " + async + " threads, jdk-send at " + blocking);
+      // The JVM's own threads (about ten) count too.
+      assertTrue(async < AT_ONCE / 2 && async < blocking, "jdk-async peaked at " + async + " live threads, "
+          + "jdk-send at " + blocking);
     }
   }
 

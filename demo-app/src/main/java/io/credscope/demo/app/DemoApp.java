@@ -75,7 +75,8 @@ public final class DemoApp {
         failed = true;
       }
     }
-    RawCalls.Outcome raw = options.containsKey("--raw") ? rawCalls(options, endpoints, rounds) : RawCalls.Outcome.SUCCESS;
+    RawCalls.Outcome raw =
+        options.containsKey("--raw") ? rawCalls(options, endpoints, rounds) : RawCalls.Outcome.SUCCESS;
     int exitCode = failed ? 1 : raw.exitCode();
     if (exitCode != 0) {
       System.exit(exitCode);
