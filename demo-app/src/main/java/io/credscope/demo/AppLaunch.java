@@ -43,6 +43,9 @@ public final class AppLaunch {
   private String sdks = "v2";
   private String credentials = "default";
   private boolean legacyMetadata;
+  private String rawClients;
+  private String rawService;
+  private int concurrency;
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -107,7 +110,7 @@ public final class AppLaunch {
     return this;
   }
 
-  /** @param list which SDKs the application uses, in order: {@code v2}, {@code v1} or {@code v2,v1} */
+  /** @param list which SDKs the application uses, in order: {@code v2}, {@code v1}, {@code v2,v1}, or {@code none} */
   public AppLaunch sdks(String list) {
     this.sdks = list;
     return this;
@@ -205,8 +208,29 @@ public final class AppLaunch {
     return this;
   }
 
+  /** @param count how many rounds of SDK calls, and how many hand-signed calls each raw client makes in a row */
   public AppLaunch calls(int count) {
     this.calls = count;
+    return this;
+  }
+
+  /**
+   * Makes the application call {@code service} itself, signing each request by hand with the keys of
+   * its properties file ({@code DEMO_CREDENTIALS_FILE}), through each of these HTTP clients in turn.
+   *
+   * @param clients {@code jdk-send}, {@code jdk-async}, {@code apache4}, {@code apache5}, {@code okhttp},
+   *     {@code urlconnection}, or several of them separated by commas
+   * @param service {@code dynamodb}, {@code sts}, {@code s3} or {@code ec2}
+   */
+  public AppLaunch raw(String clients, String service) {
+    this.rawClients = clients;
+    this.rawService = service;
+    return this;
+  }
+
+  /** Makes each raw client start {@code count} calls at once instead of making them one after another. */
+  public AppLaunch concurrency(int count) {
+    this.concurrency = count;
     return this;
   }
 
@@ -256,6 +280,8 @@ public final class AppLaunch {
     command.add(aws.s3().endpoint().toString());
     command.add("--dynamodb");
     command.add(aws.dynamoDb().endpoint().toString());
+    command.add("--ec2");
+    command.add(aws.ec2().endpoint().toString());
     command.add("--calls");
     command.add(Integer.toString(calls));
     command.add("--sdk");
@@ -265,6 +291,12 @@ public final class AppLaunch {
     if (legacyMetadata) {
       command.add("--legacy-metadata");
       command.add(aws.imds().endpoint().toString());
+    }
+    if (rawClients != null) {
+      command.addAll(List.of("--raw", rawClients, "--raw-service", rawService));
+      if (concurrency > 0) {
+        command.addAll(List.of("--concurrency", Integer.toString(concurrency)));
+      }
     }
     return command;
   }

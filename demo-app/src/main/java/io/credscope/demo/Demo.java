@@ -49,7 +49,10 @@ public final class Demo {
     Path audit = options.audit != null ? options.audit : workDirectory.resolve("audit.jsonl");
     try (FakeAws aws = FakeAws.start()) {
       AppLaunch launch = new AppLaunch(options.scenario, aws, workDirectory).classPath(demoJar.toString())
-          .calls(options.calls).sdks(options.sdks != null ? options.sdks : options.scenario.sdks());
+          .sdks(options.sdks != null ? options.sdks : options.scenario.sdks());
+      if (options.calls != null) {
+        launch.calls(options.calls);
+      }
       Files.deleteIfExists(audit);
       String agentArguments = "audit=" + audit + (options.agentArguments.isEmpty() ? "" : "," + options.agentArguments);
       launch.agent(agentJar, agentArguments);
@@ -57,6 +60,7 @@ public final class Demo {
       out.println("scenario " + options.scenario.id() + ": " + options.scenario.description());
       out.println("fake AWS on 127.0.0.1: IMDS " + aws.imds().endpoint() + " (role " + FakeImds.ROLE + "), STS "
           + aws.sts().endpoint() + ", S3 " + aws.s3().endpoint() + ", DynamoDB " + aws.dynamoDb().endpoint()
+          + ", EC2 " + aws.ec2().endpoint()
           + "; STS and the SSO portal by their AWS host names through the proxy 127.0.0.1:" + aws.proxy().port());
       out.println(agentJar == null ? "starting the application without credscope"
           : "starting the application with -javaagent:" + agentJar);
@@ -77,15 +81,16 @@ public final class Demo {
   static final class Options {
     static final String USAGE = String.join(System.lineSeparator(),
         "usage: java -jar credscope-demo.jar [--scenario NAME] [--agent JAR | --no-agent] [--agent-args K=V,...]",
-        "                                    [--audit FILE] [--calls N] [--sdk v2,v1]",
+        "                                    [--audit FILE] [--calls N] [--sdk v2,v1|none]",
         "  --scenario NAME    one of: " + Scenario.ids() + " (default env-shadows-role)",
         "  --agent JAR        the credscope agent jar (default: ../agent/target/credscope-agent.jar)",
         "  --no-agent         run the application without credscope, for comparison",
         "  --agent-args ARGS  more agent options, for example log=debug,mask=off",
         "  --audit FILE       where the agent writes its JSON Lines audit log",
-        "  --calls N          how many rounds of STS, S3 and DynamoDB calls to make (default 3)",
-        "  --sdk LIST         which AWS SDKs for Java the application uses: v2, v1, or v2,v1 (default: those the",
-        "                     scenario's credentials work with, v2,v1 for most, v2 for SSO)",
+        "  --calls N          how many rounds of STS, S3 and DynamoDB calls to make, or hand-signed calls in a row",
+        "                     (default 3, or the scenario's own: 1 for throttled)",
+        "  --sdk LIST         which AWS SDKs for Java the application uses: v2, v1, v2,v1, or none (default: those",
+        "                     the scenario's credentials work with, v2,v1 for most, v2 for SSO, none for throttled)",
         "");
 
     Scenario scenario = Scenario.ENV_SHADOWS_ROLE;
@@ -93,7 +98,8 @@ public final class Demo {
     boolean noAgent;
     String agentArguments = "";
     Path audit;
-    int calls = 3;
+    /** {@code null} for the scenario's own. */
+    Integer calls;
     /** {@code null} for the scenario's own. */
     String sdks;
     boolean help;

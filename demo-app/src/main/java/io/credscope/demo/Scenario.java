@@ -264,6 +264,17 @@ public enum Scenario {
           .environment("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey())
           .imdsEndpoint(aws.silent().endpoint().toString()).secret(keys);
     }
+  },
+
+  THROTTLED("a hand-signed DynamoDB ListTables call that no SDK retries meets throttling: the fake answers "
+      + "ThrottlingException twice, then the call succeeds", "none") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys keys = aws.createUserKey("app-config-user");
+      aws.dynamoDb().throttleNext(2);
+      launch.raw("jdk-send", "dynamodb").calls(1).environment("DEMO_CREDENTIALS_FILE", appProperties(launch, keys))
+          .secret(keys);
+    }
   };
 
   /** EKS IRSA's settings: the service account's token in a file, and the role to exchange it for. */
@@ -316,7 +327,10 @@ public enum Scenario {
     return description;
   }
 
-  /** The SDKs the scenario runs by default, as for {@code --sdk}: those that support its credentials. */
+  /**
+   * The SDKs the scenario runs by default, as for {@code --sdk}: those that support its credentials,
+   * or {@code none} when the application makes its calls without an SDK.
+   */
   public String sdks() {
     return sdks;
   }

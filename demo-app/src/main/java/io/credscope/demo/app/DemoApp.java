@@ -1,6 +1,7 @@
 package io.credscope.demo.app;
 
 import ch.qos.logback.classic.LoggerContext;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,11 +14,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application under observation: ordinary SDK code that builds STS, S3 and DynamoDB clients
- * with each SDK's default credentials chain and calls them. Nothing in it knows about credscope;
- * which credentials it ends up with depends only on the environment the demo gives it.
+ * with each SDK's default credentials chain and calls them; and, with {@code --raw}, code that
+ * calls AWS without an SDK, signing each request by hand with the keys of its own configuration
+ * ({@link StaticKeys}), through plain HTTP clients. Nothing in it knows about credscope; which
+ * credentials it ends up with depends only on the environment the demo gives it.
  *
- * <pre>DemoApp --sts URL --s3 URL --dynamodb URL [--sdk v2,v1] [--calls N] [--credentials default|static|custom|literal|profile|mixed]
- *     [--legacy-metadata URL]</pre>
+ * <pre>DemoApp --sts URL --s3 URL --dynamodb URL --ec2 URL [--sdk v2,v1|none] [--calls N]
+ *     [--credentials default|static|custom|literal|profile|mixed] [--legacy-metadata URL]
+ *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K]]</pre>
+ *
+ * With {@code --raw}, each client makes N calls one after another, or with {@code --concurrency}
+ * K calls at once. The exit code is 0 when every call succeeded, 3 when an AWS call got an HTTP
+ * error and nothing failed otherwise, 1 when anything failed.
  */
 public final class DemoApp {
 
@@ -31,7 +39,7 @@ public final class DemoApp {
     LOG.info("application logging through {} ({})", loggingBackend(),
         LoggerFactory.getILoggerFactory().getClass().getName());
     Endpoints endpoints = new Endpoints(URI.create(options.get("--sts")), URI.create(options.get("--s3")),
-        URI.create(options.get("--dynamodb")));
+        URI.create(options.get("--dynamodb")), URI.create(options.get("--ec2")));
     int rounds = Integer.parseInt(options.getOrDefault("--calls", "3"));
     boolean failed = false;
     CredentialsMode credentials = CredentialsMode.of(options.getOrDefault("--credentials", "default"));
@@ -39,12 +47,13 @@ public final class DemoApp {
       try {
         LOG.info("legacy metadata client: this is instance {}",
             LegacyMetadata.instanceId(options.get("--legacy-metadata")));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         LOG.error("legacy metadata client failed: {}", e.toString());
         failed = true;
       }
     }
-    for (String sdk : options.getOrDefault("--sdk", "v2").split(",")) {
+    String sdks = options.getOrDefault("--sdk", "v2");
+    for (String sdk : sdks.equals("none") ? new String[0] : sdks.split(",")) {
       StaticKeys keys = credentials.readsKeys() ? StaticKeys.fromConfiguration() : null;
       try (Workload workload = workload(sdk.trim(), endpoints, credentials, keys)) {
         LOG.info("SDK {}: AWS SDK for Java {}", workload.sdk(), workload.sdkVersion());
@@ -66,16 +75,42 @@ public final class DemoApp {
         failed = true;
       }
     }
-    if (failed) {
-      System.exit(1);
+    RawCalls.Outcome raw =
+        options.containsKey("--raw") ? rawCalls(options, endpoints, rounds) : RawCalls.Outcome.SUCCESS;
+    int exitCode = failed ? 1 : raw.exitCode();
+    if (exitCode != 0) {
+      System.exit(exitCode);
     }
+  }
+
+  private static RawCalls.Outcome rawCalls(Map<String, String> options, Endpoints endpoints, int rounds) {
+    RawCalls.Outcome outcome = RawCalls.Outcome.SUCCESS;
+    try {
+      if (!options.containsKey("--raw-service")) {
+        throw new IllegalArgumentException("--raw needs --raw-service dynamodb, sts, s3 or ec2");
+      }
+      RawOperation operation = RawOperation.of(options.get("--raw-service"));
+      RawCalls calls = new RawCalls(operation, operation.endpoint(endpoints),
+          new RawSigner(StaticKeys.fromConfiguration(), "us-east-1"));
+      int concurrency = Integer.parseInt(options.getOrDefault("--concurrency", "0"));
+      for (String name : options.get("--raw").split(",")) {
+        try (RawClient client = RawClient.named(name.trim())) {
+          outcome = outcome.worse(concurrency > 0 ? calls.allAtOnce(client, concurrency)
+              : calls.oneAfterAnother(client, rounds));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.error("raw calls failed: {}", e.toString());
+      return RawCalls.Outcome.FAILURE;
+    }
+    return outcome;
   }
 
   private static Workload workload(String sdk, Endpoints endpoints, CredentialsMode credentials, StaticKeys keys) {
     return switch (sdk) {
       case "v2" -> new SdkV2Workload(endpoints, credentials, keys);
       case "v1" -> new SdkV1Workload(endpoints, credentials, keys);
-      default -> throw new IllegalArgumentException("unknown SDK '" + sdk + "'; use v1, v2, or both: v2,v1");
+      default -> throw new IllegalArgumentException("unknown SDK '" + sdk + "'; use v1, v2, both: v2,v1, or none");
     };
   }
 
@@ -98,7 +133,7 @@ public final class DemoApp {
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i], args[i + 1]);
     }
-    for (String required : List.of("--sts", "--s3", "--dynamodb")) {
+    for (String required : List.of("--sts", "--s3", "--dynamodb", "--ec2")) {
       if (!options.containsKey(required)) {
         throw new IllegalArgumentException("missing " + required + " URL");
       }

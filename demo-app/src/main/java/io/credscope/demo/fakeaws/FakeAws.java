@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every fake the demo and the end-to-end tests use, started together on 127.0.0.1 with fresh
  * random key material: an instance role behind IMDS, a task role behind the container endpoint,
- * STS, S3 and DynamoDB endpoints that know which identity each key belongs to, the SSO portal, and
+ * STS, S3, DynamoDB and EC2 endpoints that know which identity each key belongs to, the SSO portal, and
  * a proxy through which the SDKs reach STS and the SSO portal by their real host names.
  */
 public final class FakeAws implements AutoCloseable {
@@ -23,6 +23,7 @@ public final class FakeAws implements AutoCloseable {
   private final FakeSts sts;
   private final FakeS3 s3;
   private final FakeDynamoDb dynamoDb;
+  private final FakeEc2 ec2;
   private final FakeSso sso;
   private final AwsHostProxy proxy;
   private final SilentEndpoint silent = new SilentEndpoint();
@@ -37,6 +38,7 @@ public final class FakeAws implements AutoCloseable {
     sts = new FakeSts(identities);
     s3 = new FakeS3(identities);
     dynamoDb = new FakeDynamoDb(identities);
+    ec2 = new FakeEc2(identities);
     sso = new FakeSso(identities);
     proxy = new AwsHostProxy(Map.of("sts.amazonaws.com", sts, "sts.us-east-1.amazonaws.com", sts,
         "portal.sso.us-east-1.amazonaws.com", sso));
@@ -106,6 +108,10 @@ public final class FakeAws implements AutoCloseable {
     return dynamoDb;
   }
 
+  public FakeEc2 ec2() {
+    return ec2;
+  }
+
   public FakeSso sso() {
     return sso;
   }
@@ -118,7 +124,7 @@ public final class FakeAws implements AutoCloseable {
   @Override
   public void close() {
     proxy.close();
-    for (FakeService service : List.of(imds, container, sts, s3, dynamoDb, sso)) {
+    for (FakeService service : List.of(imds, container, sts, s3, dynamoDb, ec2, sso)) {
       service.close();
     }
     silent.close();

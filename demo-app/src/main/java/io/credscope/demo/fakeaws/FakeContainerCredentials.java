@@ -64,4 +64,9 @@ public final class FakeContainerCredentials extends FakeService {
   protected void throttle(HttpExchange exchange) throws IOException {
     respond(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}");
   }
+
+  @Override
+  protected void reject(HttpExchange exchange) throws IOException {
+    respond(exchange, 400, "application/json", "{\"message\":\"Bad Request\"}");
+  }
 }

@@ -36,6 +36,11 @@ public final class FakeDynamoDb extends FakeService {
     error(exchange, "ThrottlingException", "Rate of requests exceeds the allowed throughput.");
   }
 
+  @Override
+  protected void reject(HttpExchange exchange) throws IOException {
+    error(exchange, "ValidationException", "1 validation error detected: Value at 'limit' failed to satisfy constraint.");
+  }
+
   private static void error(HttpExchange exchange, String code, String message) throws IOException {
     exchange.getResponseHeaders().set("x-amzn-ErrorType", code);
     respond(exchange, 400, JSON, "{\"__type\":\"" + ERROR_NAMESPACE + code + "\",\"message\":\"" + message + "\"}");

@@ -104,4 +104,10 @@ public final class FakeImds extends FakeService {
   protected void throttle(HttpExchange exchange) throws IOException {
     respond(exchange, 429, "text/plain", "");
   }
+
+  /** IMDS answers a malformed request with 400 and an empty body. */
+  @Override
+  protected void reject(HttpExchange exchange) throws IOException {
+    respond(exchange, 400, "text/plain", "");
+  }
 }

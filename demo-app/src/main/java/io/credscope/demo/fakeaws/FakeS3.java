@@ -38,6 +38,11 @@ public final class FakeS3 extends FakeService {
     error(exchange, 503, "SlowDown", "Please reduce your request rate.");
   }
 
+  @Override
+  protected void reject(HttpExchange exchange) throws IOException {
+    error(exchange, 400, "InvalidArgument", "Invalid argument.");
+  }
+
   private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
     respond(exchange, status, "application/xml", "<Error><Code>" + code + "</Code><Message>" + message
         + "</Message><RequestId>fake-request</RequestId><HostId>fake-host</HostId></Error>");

@@ -9,13 +9,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One fake endpoint on 127.0.0.1 at a random port. Subclasses answer requests; this class counts
- * them and, when told to, throttles the next N requests in the service's real throttling shape.
+ * them, notes when each arrived and, when told to, throttles or rejects the next N requests in the
+ * service's real error shapes.
  */
 public abstract class FakeService implements AutoCloseable {
 
@@ -25,10 +30,17 @@ public abstract class FakeService implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
+  private static final int FOREVER = Integer.MAX_VALUE;
+  static final int ARRIVALS_KEPT = 10_000;
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger throttleNext = new AtomicInteger();
+  private final AtomicInteger rejectNext = new AtomicInteger();
+  private final Deque<Long> arrivals = new ArrayDeque<>();
+  /** Negative until told otherwise: throttling responses then carry no {@code Retry-After}. */
+  private volatile int retryAfterSeconds = -1;
 
   protected FakeService(String name) {
     try {
@@ -55,17 +67,67 @@ public abstract class FakeService implements AutoCloseable {
     return requests.get();
   }
 
-  /** Answers the next {@code count} requests with this service's throttling error. */
+  /**
+   * Answers the next {@code count} requests with this service's throttling error;
+   * {@link Integer#MAX_VALUE} throttles every request from now on.
+   */
   public void throttleNext(int count) {
     throttleNext.set(count);
+  }
+
+  /** Throttles every request from now on: a caller that retries must give up by itself. */
+  public void throttleForever() {
+    throttleNext(FOREVER);
+  }
+
+  /**
+   * Answers the next {@code count} requests with this service's validation error, a 400 no client
+   * may retry; throttling, when also set, comes first.
+   */
+  public void rejectNext(int count) {
+    rejectNext.set(count);
+  }
+
+  /** Makes every throttling response from now on carry {@code Retry-After: seconds}. */
+  public void retryAfterSeconds(int seconds) {
+    if (seconds < 0) {
+      throw new IllegalArgumentException("Retry-After cannot be negative: " + seconds);
+    }
+    retryAfterSeconds = seconds;
+  }
+
+  /**
+   * {@link System#nanoTime()} at the arrival of each request, oldest first: the last
+   * {@value #ARRIVALS_KEPT} only, so that a long run cannot exhaust the heap.
+   */
+  public List<Long> arrivals() {
+    synchronized (arrivals) {
+      return new ArrayList<>(arrivals);
+    }
+  }
+
+  void recordArrival(long nanoTime) {
+    synchronized (arrivals) {
+      if (arrivals.size() == ARRIVALS_KEPT) {
+        arrivals.removeFirst();
+      }
+      arrivals.addLast(nanoTime);
+    }
   }
 
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
       requests.incrementAndGet();
+      recordArrival(System.nanoTime());
       byte[] body = readBody(exchange);
-      if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (takeOne(throttleNext)) {
+        int retryAfter = retryAfterSeconds;
+        if (retryAfter >= 0) {
+          exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfter));
+        }
         throttle(exchange);
+      } else if (takeOne(rejectNext)) {
+        reject(exchange);
       } else {
         handle(exchange, new String(body, StandardCharsets.UTF_8));
       }
@@ -74,10 +136,18 @@ public abstract class FakeService implements AutoCloseable {
     }
   }
 
+  /** Whether a request is due for the answer this counter stands for; {@link #FOREVER} never runs out. */
+  private static boolean takeOne(AtomicInteger remaining) {
+    return remaining.getAndUpdate(n -> n == FOREVER ? n : Math.max(0, n - 1)) > 0;
+  }
+
   protected abstract void handle(HttpExchange exchange, String body) throws IOException;
 
   /** This service's throttling response, exactly as the real service shapes it. */
   protected abstract void throttle(HttpExchange exchange) throws IOException;
+
+  /** This service's answer to a request that fails validation (HTTP 400), exactly as the real service shapes it. */
+  protected abstract void reject(HttpExchange exchange) throws IOException;
 
   protected static void respond(HttpExchange exchange, int status, String contentType, String body)
       throws IOException {

@@ -80,6 +80,11 @@ public final class FakeSso extends FakeService {
     error(exchange, 429, "TooManyRequestsException", "Rate exceeded");
   }
 
+  @Override
+  protected void reject(HttpExchange exchange) throws IOException {
+    error(exchange, 400, "InvalidRequestException", "Invalid request");
+  }
+
   private static Map<String, String> query(String raw) {
     Map<String, String> parameters = new HashMap<>();
     if (raw != null) {

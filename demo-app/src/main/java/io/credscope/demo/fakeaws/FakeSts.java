@@ -92,6 +92,12 @@ public final class FakeSts extends FakeService {
     error(exchange, 400, "Sender", "Throttling", "Rate exceeded");
   }
 
+  @Override
+  protected void reject(HttpExchange exchange) throws IOException {
+    error(exchange, 400, "Sender", "ValidationError", "1 validation error detected: Value at 'durationSeconds' "
+        + "failed to satisfy constraint.");
+  }
+
   private static void error(HttpExchange exchange, int status, String type, String code, String message)
       throws IOException {
     respond(exchange, status, "text/xml", "<ErrorResponse xmlns=\"" + XMLNS + "\"><Error><Type>" + type

@@ -2,6 +2,7 @@ package io.credscope.demo.fakeaws;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +51,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 class FakeAwsTest {
 
   private static final String ROLES_PATH = "/latest/meta-data/iam/security-credentials/";
+  private static final String EC2_DESCRIBE_INSTANCES = "Action=DescribeInstances&Version=2016-11-15";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private FakeAws aws;
@@ -99,6 +102,105 @@ class FakeAwsTest {
       assertThrottledOnce(aws.dynamoDb(), dynamoDb::listTables, "ThrottlingException", 400);
       assertEquals(List.of(FakeDynamoDb.TABLE), dynamoDb.listTables().tableNames());
     }
+  }
+
+  /** Each service's own validation error: a 400 that no SDK takes for throttling, and nothing retries. */
+  @Test
+  void rejectNextAnswersEachServicesValidationErrorOnce() {
+    try (StsClient sts = sts(keys, true); S3Client s3 = s3(true); DynamoDbClient dynamoDb = dynamoDb(true)) {
+      assertRejectedOnce(aws.sts(), sts::getCallerIdentity, "ValidationError");
+      assertRejectedOnce(aws.s3(), s3::listBuckets, "InvalidArgument");
+      assertRejectedOnce(aws.dynamoDb(), dynamoDb::listTables, "ValidationException");
+    }
+  }
+
+  @Test
+  void throttleForeverThrottlesEveryRequestUntilToldOtherwise() {
+    try (DynamoDbClient dynamoDb = dynamoDb(false)) {
+      aws.dynamoDb().throttleForever();
+      for (int call = 0; call < 5; call++) {
+        AwsServiceException e = assertThrows(AwsServiceException.class, dynamoDb::listTables);
+        assertEquals("ThrottlingException", e.awsErrorDetails().errorCode());
+      }
+      aws.dynamoDb().throttleNext(0);
+      assertEquals(List.of(FakeDynamoDb.TABLE), dynamoDb.listTables().tableNames());
+    }
+  }
+
+  /** Throttling, when both are due, comes before the validation error. */
+  @Test
+  void throttlingComesBeforeRejection() throws Exception {
+    aws.dynamoDb().throttleNext(1);
+    aws.dynamoDb().rejectNext(1);
+    assertEquals("ThrottlingException", send(dynamoDbListTables()).headers().firstValue("x-amzn-ErrorType").get());
+    assertEquals("ValidationException", send(dynamoDbListTables()).headers().firstValue("x-amzn-ErrorType").get());
+    assertEquals(200, send(dynamoDbListTables()).statusCode());
+  }
+
+  @Test
+  void retryAfterRidesOnThrottlingResponsesOnly() throws Exception {
+    aws.dynamoDb().retryAfterSeconds(2);
+    aws.dynamoDb().throttleNext(1);
+    aws.dynamoDb().rejectNext(1);
+    HttpResponse<String> throttled = send(dynamoDbListTables());
+    assertEquals(400, throttled.statusCode());
+    assertEquals(List.of("2"), throttled.headers().allValues("Retry-After"));
+    HttpResponse<String> rejected = send(dynamoDbListTables());
+    assertTrue(rejected.body().contains("ValidationException"), rejected.body());
+    assertEquals(List.of(), rejected.headers().allValues("Retry-After"));
+    assertEquals(List.of(), send(dynamoDbListTables()).headers().allValues("Retry-After"));
+    assertThrows(IllegalArgumentException.class, () -> aws.dynamoDb().retryAfterSeconds(-1));
+  }
+
+  /** Each request's arrival, in order, within the time its caller spent sending it. */
+  @Test
+  void arrivalsAreTheNanoTimesOfEachRequest() throws Exception {
+    List<Long> sent = new ArrayList<>();
+    for (int call = 0; call < 3; call++) {
+      sent.add(System.nanoTime());
+      send(dynamoDbListTables());
+      sent.add(System.nanoTime());
+    }
+    List<Long> arrivals = aws.dynamoDb().arrivals();
+    assertEquals(3, arrivals.size());
+    for (int call = 0; call < 3; call++) {
+      long arrival = arrivals.get(call);
+      assertTrue(sent.get(2 * call) <= arrival && arrival <= sent.get(2 * call + 1), "call " + call);
+    }
+  }
+
+  @Test
+  void arrivalsKeepTheLastTenThousand() {
+    FakeService fake = aws.imds();
+    for (long arrival = 0; arrival <= FakeService.ARRIVALS_KEPT; arrival++) {
+      fake.recordArrival(arrival);
+    }
+    List<Long> arrivals = fake.arrivals();
+    assertEquals(10_000, arrivals.size());
+    assertEquals(1, arrivals.get(0), "the oldest arrival was dropped");
+    assertEquals(10_000, arrivals.get(arrivals.size() - 1));
+  }
+
+  @Test
+  void ec2DescribesTheInstanceToTheKeysItKnows() throws Exception {
+    HttpResponse<String> described = send(ec2DescribeInstances(keys));
+    assertEquals(200, described.statusCode(), described.body());
+    assertTrue(described.body().contains("<DescribeInstancesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">")
+        && described.body().contains("<instanceId>" + FakeImds.INSTANCE_ID + "</instanceId>"), described.body());
+    assertEc2Error(send(ec2DescribeInstances(DemoKeys.longTerm())), 401, "AuthFailure");
+    HttpResponse<String> unsigned = send(HttpRequest.newBuilder(aws.ec2().endpoint())
+        .POST(HttpRequest.BodyPublishers.ofString(EC2_DESCRIBE_INSTANCES)));
+    assertEc2Error(unsigned, 401, "AuthFailure");
+  }
+
+  @Test
+  void ec2ThrottlesAndRejectsInItsOwnErrorShape() throws Exception {
+    aws.ec2().throttleNext(1);
+    aws.ec2().rejectNext(1);
+    assertEc2Error(send(ec2DescribeInstances(keys)), 503, "RequestLimitExceeded");
+    assertEc2Error(send(ec2DescribeInstances(keys)), 400, "InvalidParameterValue");
+    assertEquals(200, send(ec2DescribeInstances(keys)).statusCode());
+    assertEquals(3, aws.ec2().requests());
   }
 
   @Test
@@ -232,6 +334,44 @@ class FakeAwsTest {
     assertEquals(before + 1, fake.requests(), "retries were meant to be off");
     assertDoesNotThrow(call);
     assertEquals(before + 2, fake.requests());
+  }
+
+  private static void assertRejectedOnce(FakeService fake, Executable call, String code) {
+    fake.rejectNext(1);
+    int before = fake.requests();
+    AwsServiceException e = assertThrows(AwsServiceException.class, call);
+    assertEquals(code, e.awsErrorDetails().errorCode());
+    assertEquals(400, e.statusCode());
+    assertFalse(e.isThrottlingException(), () -> code + " seen as throttling");
+    assertEquals(before + 1, fake.requests(), "a validation error is not retried");
+    assertDoesNotThrow(call);
+  }
+
+  /** EC2's own error document, as botocore's ec2-describe-instances.xml has it. */
+  private static void assertEc2Error(HttpResponse<String> response, int status, String code) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(response.body().matches("<\\?xml version=\"1.0\" encoding=\"UTF-8\"\\?><Response><Errors><Error><Code>" + code
+        + "</Code><Message>[^<]+</Message></Error></Errors><RequestID>[^<]+</RequestID></Response>"), response.body());
+  }
+
+  private HttpRequest.Builder ec2DescribeInstances(DemoKeys signer) {
+    return HttpRequest.newBuilder(aws.ec2().endpoint())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Authorization", authorization(signer, "ec2"))
+        .POST(HttpRequest.BodyPublishers.ofString(EC2_DESCRIBE_INSTANCES));
+  }
+
+  private HttpRequest.Builder dynamoDbListTables() {
+    return HttpRequest.newBuilder(aws.dynamoDb().endpoint())
+        .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+        .header("Authorization", authorization(keys, "dynamodb"))
+        .POST(HttpRequest.BodyPublishers.ofString("{}"));
+  }
+
+  /** The fakes know a signer by the access key id in the Authorization header; they do not check the signature. */
+  private static String authorization(DemoKeys signer, String service) {
+    return "AWS4-HMAC-SHA256 Credential=" + signer.accessKeyId() + "/20260101/us-east-1/" + service
+        + "/aws4_request, SignedHeaders=host, Signature=0";
   }
 
   private static void assertSucceedsOnThirdAttempt(FakeService fake, Executable call) {

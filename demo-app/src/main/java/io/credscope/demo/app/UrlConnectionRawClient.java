@@ -1,0 +1,39 @@
+package io.credscope.demo.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+
+/** {@code HttpURLConnection}, the JDK's oldest client, still in much hand-written AWS code. */
+final class UrlConnectionRawClient implements RawClient {
+
+  @Override
+  public String name() {
+    return "urlconnection";
+  }
+
+  @Override
+  public RawResponse send(RawRequest request) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) request.uri().toURL().openConnection();
+    connection.setRequestMethod(request.method());
+    request.headers().forEach(connection::setRequestProperty);
+    if (request.sendsBody()) {
+      connection.setDoOutput(true);
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(request.body());
+      }
+    }
+    int status = connection.getResponseCode();
+    // Error statuses come as an exception from getInputStream(); their body is behind getErrorStream().
+    try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+      return new RawResponse(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Override
+  public void close() {
+    // Connections go back to the JDK's keep-alive cache, which has no owner to close it.
+  }
+}
