@@ -101,7 +101,7 @@ final class AwsErrors {
   }
 
   private static String caller() {
-    StackTraceElement frame = CallPath.application(new Throwable().getStackTrace());
+    StackTraceElement frame = CallPath.applicationThroughBridge(new Throwable().getStackTrace());
     return frame == null ? null : CallPath.format(frame);
   }
 

@@ -99,6 +99,7 @@ public final class CallRetries {
         scope.close();
       } else {
         scope.site = null;
+        scope.exchanges = 0;
       }
       return delay;
     } catch (Throwable t) {
@@ -169,7 +170,8 @@ public final class CallRetries {
     }
     long serverDelay = ServerDelay.millis(amzRetryAfter, retryAfter, clock.millis());
     scope.retried.answered(scope.code, scope.status, serverDelay);
-    return scope.attempts.next(outcome, serverDelay, replayable, scope.retried);
+    // A client's own retries count among the attempts: they are never multiplied by credscope's.
+    return scope.attempts.next(outcome, serverDelay, replayable, scope.retried, Math.max(1, scope.exchanges));
   }
 
   /**

@@ -254,7 +254,7 @@ public final class HttpCallRecorder {
   }
 
   private static String caller() {
-    StackTraceElement frame = CallPath.application(new Throwable().getStackTrace());
+    StackTraceElement frame = CallPath.applicationThroughBridge(new Throwable().getStackTrace());
     return frame == null ? null : CallPath.format(frame);
   }
 

@@ -24,6 +24,11 @@ final class RetryScope {
   String method;
   String target;
   int status;
+  /**
+   * Exchanges on the wire since the call, or its last retry, began: more than one when the client retried by
+   * itself, as HttpClient 5 does a 503 and OkHttp a 503 with {@code Retry-After: 0}.
+   */
+  int exchanges;
   /** The error code of the exchange's answer, once classified; {@code null} when it named none or was no error. */
   String code;
   boolean throttling;
@@ -42,6 +47,7 @@ final class RetryScope {
     if (depth++ == 0) {
       startedNanos = nowNanos;
       site = null;
+      exchanges = 0;
       operation = null;
       attempts = null;
       retried = null;
@@ -54,6 +60,7 @@ final class RetryScope {
     this.method = method;
     this.target = target;
     this.status = status;
+    this.exchanges++;
     this.code = null;
     this.throttling = false;
   }

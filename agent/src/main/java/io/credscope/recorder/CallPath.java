@@ -83,6 +83,14 @@ public final class CallPath {
     return null;
   }
 
+  /**
+   * As {@link #application}, for a stack that went through the bridge: {@code null} on any other, such as a
+   * client's completion thread, where no application frame made the call and credscope's own would be the first.
+   */
+  public static StackTraceElement applicationThroughBridge(StackTraceElement[] stack) {
+    return afterBridge(stack) == 0 ? null : application(stack);
+  }
+
   /** The AWS SDK that made the call on this stack, as {@code v2} or {@code v1}; {@code null} for neither. */
   public static String sdk(StackTraceElement[] stack) {
     for (int i = afterBridge(stack); i < stack.length; i++) {

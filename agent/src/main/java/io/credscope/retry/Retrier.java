@@ -80,10 +80,13 @@ public final class Retrier {
      *
      * @param serverDelayMillis the delay the server asked for, or {@link ServerDelay#NONE}
      * @param replayable whether the request can be sent again as it was
+     * @param sent the requests this attempt put on the wire: more than one when the client retried by itself, whose
+     *     retries count against the same limit
      * @return the delay before the next attempt, or -1 when this answer is the call's
      */
-    public long next(Outcome outcome, long serverDelayMillis, boolean replayable, RetryListener listener) {
-      made++;
+    public long next(Outcome outcome, long serverDelayMillis, boolean replayable, RetryListener listener,
+        int sent) {
+      made += sent;
       if (!outcome.retryable()) {
         if (outcome == Outcome.SUCCESS) {
           budget.succeeded(made > 1);
@@ -182,7 +185,7 @@ public final class Retrier {
     private long decide(R response) {
       try {
         return attempts.next(responses.outcome(response), responses.serverDelayMillis(response), replayable,
-            listener);
+            listener, 1);
       } catch (Throwable t) {
         return -1;
       }

@@ -200,4 +200,25 @@ class CallRetriesTest {
     assertEquals(1, listTables(retries).throttled());
     assertEquals(-1, retries.budgetLevel());
   }
+
+  @Test
+  void aClientsOwnRetriesCountAmongTheAttempts() {
+    CallRetries retries = retries(500);
+    HttpCallRecorder recorder = recorder(retries);
+    Object scope = retries.callStarted();
+    // As HttpClient 5 does with a 503: two requests on the wire within the one call credscope sees.
+    wire(recorder, 400);
+    wire(recorder, 400);
+    assertTrue(retries.callAnswered(scope, null));
+    long delay = retries.retryDelay(scope, TARGET, null, null, null, null, true);
+    assertTrue(delay >= 0 && delay < 20, "the second retry's window: " + delay);
+    assertTrue(retries.retryWait(scope, delay));
+    wire(recorder, 400);
+    wire(recorder, 400);
+    assertTrue(retries.callAnswered(scope, null));
+    assertEquals(-1, retries.retryDelay(scope, TARGET, null, null, null, null, true));
+    List<RetryRecord> gaveUp = records(RetryRecord.GAVE_UP);
+    assertEquals(1, gaveUp.size(), "four requests are all the attempts allowed, not eight");
+    assertEquals(4, gaveUp.get(0).attempts());
+  }
 }

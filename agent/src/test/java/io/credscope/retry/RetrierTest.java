@@ -88,7 +88,7 @@ class RetrierTest {
     Retrier.Attempts attempts = retrier.attempts();
     while (true) {
       Answer answer = answers.next();
-      long delay = attempts.next(responses.outcome(answer), answer.serverDelay(), replayable, listener);
+      long delay = attempts.next(responses.outcome(answer), answer.serverDelay(), replayable, listener, 1);
       if (delay < 0) {
         return answer;
       }
