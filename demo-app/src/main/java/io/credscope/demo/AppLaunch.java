@@ -46,6 +46,7 @@ public final class AppLaunch {
   private String rawClients;
   private String rawService;
   private int concurrency;
+  private boolean streamedBodies;
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -228,6 +229,12 @@ public final class AppLaunch {
     return this;
   }
 
+  /** Makes each raw client send its request bodies from a stream it can read once. */
+  public AppLaunch streamedBodies() {
+    this.streamedBodies = true;
+    return this;
+  }
+
   /** Makes each raw client start {@code count} calls at once instead of making them one after another. */
   public AppLaunch concurrency(int count) {
     this.concurrency = count;
@@ -294,6 +301,9 @@ public final class AppLaunch {
     }
     if (rawClients != null) {
       command.addAll(List.of("--raw", rawClients, "--raw-service", rawService));
+      if (streamedBodies) {
+        command.addAll(List.of("--raw-body", "stream"));
+      }
       if (concurrency > 0) {
         command.addAll(List.of("--concurrency", Integer.toString(concurrency)));
       }

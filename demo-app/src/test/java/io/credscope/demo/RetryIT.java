@@ -141,9 +141,31 @@ class RetryIT {
     }
   }
 
+  /** A body read from a stream cannot be sent again: the call is not retried, and it is counted and told once. */
+  @Test
+  void aBodyThatCannotBeSentAgainIsNotRetried() throws Exception {
+    List<String> clients = List.of("jdk-send", "apache4", "apache5", "okhttp");
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = raw(aws, String.join(",", clients), "dynamodb", BACKOFF).streamedBodies();
+      aws.dynamoDb().throttleNext(clients.size());
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+      assertTrue(rawLines(run).stream().allMatch(line -> line.endsWith("HTTP 400 ThrottlingException")),
+          run.stdout());
+      assertEquals(clients.size(), aws.dynamoDb().requests(), "one attempt each");
+      assertTrue(records(run, "retry").isEmpty(), run.auditText());
+      List<JsonNode> skipped = records(run, "retry.skipped");
+      assertEquals(1, skipped.size(), run.auditText());
+      assertEquals("its request body cannot be sent again; later ones are counted",
+          skipped.get(0).get("reason").asText());
+      assertEquals(clients.size(), retryRow(run, "dynamodb").get("notReplayable").asInt());
+    }
+  }
+
   /**
    * Fifty sendAsync calls at once, all throttled at their first attempt: while they wait, no thread is held for
-   * them. The peak of live threads is the same as without throttling, give or take the one timer thread.
+   * them. A thread per waiting call would add fifty to the peak of live threads; credscope's timer, and what else
+   * its reporting starts, add a few.
    */
   @Test
   void sendAsyncHoldsNoThreadWhileItWaits() throws Exception {
@@ -162,7 +184,7 @@ class RetryIT {
       assertEquals(2 * atOnce, aws.dynamoDb().requests(), "each call retried once");
       assertEquals(atOnce, records(run, "retry").size());
       int throttled = peakThreads(run, atOnce);
-      assertTrue(throttled <= calm + 2, "peak " + throttled + " live threads while 50 calls waited, " + calm
+      assertTrue(throttled <= calm + atOnce / 5, "peak " + throttled + " live threads while 50 calls waited, " + calm
           + " without throttling");
     }
   }

@@ -1,5 +1,6 @@
 package io.credscope.demo.app;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.http.client.methods.CloseableHttpResponse;
@@ -7,6 +8,7 @@ import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.client.methods.HttpRequestBase;
 import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.InputStreamEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
@@ -27,7 +29,9 @@ final class Apache4RawClient implements RawClient {
     if (request.sendsBody()) {
       HttpPost post = new HttpPost(request.uri());
       // No content type on the entity: the signed Content-Type header must go out exactly as signed.
-      post.setEntity(new ByteArrayEntity(request.body()));
+      post.setEntity(request.streamed()
+          ? new InputStreamEntity(new ByteArrayInputStream(request.body()), request.body().length)
+          : new ByteArrayEntity(request.body()));
       message = post;
     } else {
       message = new HttpGet(request.uri());

@@ -1,5 +1,6 @@
 package io.credscope.demo.app;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -8,6 +9,7 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /** Apache HttpClient 5, classic (blocking) API. */
@@ -31,7 +33,9 @@ final class Apache5RawClient implements RawClient {
     if (request.sendsBody()) {
       message = new HttpPost(request.uri());
       // No content type on the entity: the signed Content-Type header must go out exactly as signed.
-      message.setEntity(new ByteArrayEntity(request.body(), null));
+      message.setEntity(request.streamed()
+          ? new InputStreamEntity(new ByteArrayInputStream(request.body()), request.body().length, null)
+          : new ByteArrayEntity(request.body(), null));
     } else {
       message = new HttpGet(request.uri());
     }

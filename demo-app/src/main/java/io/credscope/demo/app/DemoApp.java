@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>DemoApp --sts URL --s3 URL --dynamodb URL --ec2 URL [--sdk v2,v1|none] [--calls N]
  *     [--credentials default|static|custom|literal|profile|mixed] [--legacy-metadata URL]
- *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K]]</pre>
+ *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K] [--raw-body bytes|stream]]</pre>
  *
  * With {@code --raw}, each client makes N calls one after another, or with {@code --concurrency}
  * K calls at once. The exit code is 0 when every call succeeded, 3 when an AWS call got an HTTP
@@ -90,8 +90,12 @@ public final class DemoApp {
         throw new IllegalArgumentException("--raw needs --raw-service dynamodb, sts, s3 or ec2");
       }
       RawOperation operation = RawOperation.of(options.get("--raw-service"));
+      String body = options.getOrDefault("--raw-body", "bytes");
+      if (!body.equals("bytes") && !body.equals("stream")) {
+        throw new IllegalArgumentException("--raw-body takes bytes or stream, not '" + body + "'");
+      }
       RawCalls calls = new RawCalls(operation, operation.endpoint(endpoints),
-          new RawSigner(StaticKeys.fromConfiguration(), "us-east-1"));
+          new RawSigner(StaticKeys.fromConfiguration(), "us-east-1"), body.equals("stream"));
       int concurrency = Integer.parseInt(options.getOrDefault("--concurrency", "0"));
       for (String name : options.get("--raw").split(",")) {
         try (RawClient client = RawClient.named(name.trim())) {

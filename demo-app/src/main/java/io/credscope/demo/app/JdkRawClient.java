@@ -1,5 +1,6 @@
 package io.credscope.demo.app;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,8 +74,10 @@ final class JdkRawClient implements RawClient {
   }
 
   private static HttpRequest message(RawRequest request) {
-    HttpRequest.Builder message = HttpRequest.newBuilder(request.uri()).method(request.method(),
-        request.sendsBody() ? HttpRequest.BodyPublishers.ofByteArray(request.body()) : HttpRequest.BodyPublishers.noBody());
+    HttpRequest.BodyPublisher body = !request.sendsBody() ? HttpRequest.BodyPublishers.noBody()
+        : request.streamed() ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body()))
+        : HttpRequest.BodyPublishers.ofByteArray(request.body());
+    HttpRequest.Builder message = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
     request.headers().forEach(message::header);
     return message.build();
   }

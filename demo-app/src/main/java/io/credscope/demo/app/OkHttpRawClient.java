@@ -1,11 +1,13 @@
 package io.credscope.demo.app;
 
 import java.io.IOException;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
 
 /**
  * OkHttp 4, with {@code newCall(request).execute()}. Beware: OkHttp itself repeats a call once when
@@ -25,11 +27,37 @@ final class OkHttpRawClient implements RawClient {
     Request.Builder message = new Request.Builder().url(request.uri().toString());
     request.headers().forEach(message::header);
     // No media type on the body: OkHttp would put its own Content-Type in place of the signed one.
-    message.method(request.method(), request.sendsBody() ? RequestBody.create(request.body(), null) : null);
+    message.method(request.method(), !request.sendsBody() ? null
+        : request.streamed() ? oneShot(request.body()) : RequestBody.create(request.body(), null));
     try (Response response = http.newCall(message.build()).execute()) {
       ResponseBody body = response.body();
       return new RawResponse(response.code(), body == null ? "" : body.string());
     }
+  }
+
+  /** A body OkHttp may write once only, as one read from a stream is. */
+  private static RequestBody oneShot(byte[] bytes) {
+    return new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return null;
+      }
+
+      @Override
+      public long contentLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.write(bytes);
+      }
+    };
   }
 
   @Override

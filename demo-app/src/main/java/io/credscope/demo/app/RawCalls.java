@@ -43,10 +43,20 @@ final class RawCalls {
   private final URI endpoint;
   private final RawSigner signer;
 
-  RawCalls(RawOperation operation, URI endpoint, RawSigner signer) {
+  /** @param streamed whether each request's body goes to the client as a stream it can read only once */
+  private final boolean streamed;
+
+  RawCalls(RawOperation operation, URI endpoint, RawSigner signer, boolean streamed) {
     this.operation = operation;
     this.endpoint = endpoint;
     this.signer = signer;
+    this.streamed = streamed;
+  }
+
+  /** A request signed now. */
+  private RawRequest request() {
+    RawRequest request = operation.request(endpoint, signer, Instant.now());
+    return streamed ? request.asStream() : request;
   }
 
   /** {@code count} calls, each signed just before it is sent, each waiting for the one before. */
@@ -54,7 +64,7 @@ final class RawCalls {
     Outcome outcome = Outcome.SUCCESS;
     for (int call = 0; call < count; call++) {
       try {
-        outcome = outcome.worse(report(client, client.send(operation.request(endpoint, signer, Instant.now()))));
+        outcome = outcome.worse(report(client, client.send(request())));
       } catch (IOException | RuntimeException e) {
         outcome = outcome.worse(failed(client, e));
       } catch (InterruptedException e) {
@@ -72,7 +82,7 @@ final class RawCalls {
   Outcome allAtOnce(RawClient client, int count) {
     List<RawRequest> requests = new ArrayList<>();
     for (int call = 0; call < count; call++) {
-      requests.add(operation.request(endpoint, signer, Instant.now()));
+      requests.add(request());
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     threads.resetPeakThreadCount();
