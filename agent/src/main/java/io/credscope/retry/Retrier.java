@@ -62,7 +62,18 @@ public final class Retrier {
   public <R> CompletableFuture<R> callAsync(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable,
       RetryListener listener, ScheduledExecutorService timer) {
     CompletableFuture<R> result = new CompletableFuture<R>();
-    new AsyncCall<R>(attempt, responses, replayable, listener, timer, result).start();
+    final AsyncCall<R> call = new AsyncCall<R>(attempt, responses, replayable, listener, timer, result);
+    // A caller that cancels, as send does when its thread is interrupted, cancels the attempt under way too.
+    result.whenComplete(new BiConsumer<R, Throwable>() {
+      @Override
+      public void accept(R response, Throwable failure) {
+        CompletableFuture<R> current = call.current;
+        if (result.isCancelled() && current != null) {
+          current.cancel(true);
+        }
+      }
+    });
+    call.start();
     return result;
   }
 
@@ -131,6 +142,8 @@ public final class Retrier {
     private final ScheduledExecutorService timer;
     private final CompletableFuture<R> result;
     private final Attempts attempts = attempts();
+    /** The attempt under way, or the last one. */
+    volatile CompletableFuture<R> current;
 
     AsyncCall(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable, RetryListener listener,
         ScheduledExecutorService timer, CompletableFuture<R> result) {
@@ -148,6 +161,11 @@ public final class Retrier {
         started = attempt.start();
       } catch (Throwable t) {
         result.completeExceptionally(t);
+        return;
+      }
+      current = started;
+      if (result.isCancelled()) {
+        started.cancel(true);
         return;
       }
       started.whenComplete(new BiConsumer<R, Throwable>() {

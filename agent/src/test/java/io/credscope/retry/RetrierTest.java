@@ -192,4 +192,13 @@ class RetrierTest {
         () -> CompletableFuture.failedFuture(new IOException("reset")), responses, true, listener, timer);
     assertTrue(call.isCompletedExceptionally());
   }
+
+  @Test
+  void cancellingTheCallCancelsTheAttemptUnderWay() {
+    CompletableFuture<Answer> inFlight = new CompletableFuture<>();
+    CompletableFuture<Answer> call = retrier(RetryBudget.ofTokens(500)).callAsync(() -> inFlight, responses, true,
+        listener, timer);
+    call.cancel(true);
+    assertTrue(inFlight.isCancelled(), "the exchange is let go, as the client's own future would be");
+  }
 }
