@@ -32,10 +32,11 @@ class RetryIT {
 
   /** Small windows, so that the tests wait little: 50, 100, 200 ms. */
   private static final String BACKOFF = "backoffBase=50ms,backoffCap=400ms";
-  private static final List<String> CLIENTS = List.of("jdk-send", "jdk-async", "apache4", "apache5", "okhttp");
+  private static final List<String> CLIENTS = List.of("jdk-send", "jdk-async", "apache4", "apache5", "okhttp",
+      "urlconnection");
   private static final Map<String, String> LIBRARY = Map.of("jdk-send", "java.net.http.HttpClient",
       "jdk-async", "java.net.http.HttpClient", "apache4", "apache-httpclient-4", "apache5", "apache-httpclient-5",
-      "okhttp", "okhttp");
+      "okhttp", "okhttp", "urlconnection", "HttpURLConnection");
   private static final Map<String, String> OPERATION = Map.of("dynamodb", "ListTables", "sts", "GetCallerIdentity",
       "s3", "ListBuckets", "ec2", "DescribeInstances");
   /** Each protocol's throttling answer, as the application's line shows it. */
@@ -94,6 +95,31 @@ class RetryIT {
     }
   }
 
+  static Stream<Arguments> jdkClientsOnEveryJdk() {
+    List<Arguments> cases = new ArrayList<>();
+    ScenarioIT.javas().forEach(java -> {
+      for (String client : List.of("urlconnection", "jdk-async")) {
+        cases.add(Arguments.of(client, java.get()[0]));
+      }
+    });
+    return cases.stream();
+  }
+
+  /** The JDK's own clients, whose retry hooks are woven into JDK classes, on every JDK the tests run. */
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("jdkClientsOnEveryJdk")
+  void theJdksClientsRetryOnEveryJdk(String client, String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = raw(aws, client, "sts", BACKOFF).java(java);
+      aws.sts().throttleNext(1);
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+      assertEquals(2, aws.sts().requests());
+      assertEquals(List.of(LIBRARY.get(client)), records(run, "retry").stream()
+          .map(retry -> retry.get("library").asText()).collect(Collectors.toList()));
+    }
+  }
+
   /** Every client in one application, each call throttled at every attempt: each gives up with the last answer. */
   @ParameterizedTest
   @ValueSource(strings = {"dynamodb", "ec2"})
@@ -144,7 +170,7 @@ class RetryIT {
   /** A body read from a stream cannot be sent again: the call is not retried, and it is counted and told once. */
   @Test
   void aBodyThatCannotBeSentAgainIsNotRetried() throws Exception {
-    List<String> clients = List.of("jdk-send", "apache4", "apache5", "okhttp");
+    List<String> clients = List.of("jdk-send", "apache4", "apache5", "okhttp", "urlconnection");
     try (FakeAws aws = FakeAws.start()) {
       AppLaunch launch = raw(aws, String.join(",", clients), "dynamodb", BACKOFF).streamedBodies();
       aws.dynamoDb().throttleNext(clients.size());

@@ -1,5 +1,6 @@
 package io.credscope.instrumentation.jdk;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresField;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -18,7 +19,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code getInputStream()} takes a lock and calls it), {@code getInputStream()} itself on JDK 8. Every way to a
  * response goes through it, {@code getResponseCode()} and {@code getHeaderField()} included, and the advice acts
  * only on the call that makes the exchange: the class is loaded at start-up only when the application uses it,
- * and the gate names no other JDK type.
+ * and the gate names no other JDK type. The same advice retries a throttled AWS call there.
  */
 public final class HttpUrlConnectionInstrumentationModule extends HttpInstrumentationModule {
 
@@ -30,9 +31,18 @@ public final class HttpUrlConnectionInstrumentationModule extends HttpInstrument
         "io.credscope.instrumentation.jdk.HttpUrlConnectionAdvice");
   }
 
+  /**
+   * The advice reads and resets these fields; a JDK whose class lacks one is left alone rather than failing to
+   * weave.
+   */
   @Override
   protected ElementMatcher<? super MethodDescription> seam() {
-    return named("getInputStream0").and(takesNoArguments()).or(named("getInputStream").and(takesNoArguments())
-        .and(isDeclaredBy(not(declaresMethod(named("getInputStream0"))))));
+    ElementMatcher.Junction<MethodDescription> reading = named("getInputStream0").and(takesNoArguments())
+        .or(named("getInputStream").and(takesNoArguments())
+            .and(isDeclaredBy(not(declaresMethod(named("getInputStream0"))))));
+    return reading.and(isDeclaredBy(declaresField(named("inputStream")).and(declaresField(named("errorStream")))
+        .and(declaresField(named("rememberedException"))).and(declaresField(named("poster")))
+        .and(declaresField(named("strOutputStream"))).and(declaresField(named("userHeaders")))
+        .and(declaresField(named("responses")))));
   }
 }

@@ -17,6 +17,12 @@ import sun.net.www.MessageHeader;
  * <p>For an AWS error response ({@code httpExchange} answers {@code true}), the error's headers and body go to the
  * bridge, and the body's stream, in whichever field {@code getErrorStream()} reads it from, is replaced by the one
  * the bridge answers: the same bytes, a bounded prefix of which were read ahead to classify the error.
+ *
+ * <p>It is also the call hook: when the bridge says to retry a throttled AWS call, the connection lets its answer
+ * and socket go, forgets the failure it remembered, and runs the method again. The request's headers stay, and so
+ * does a body written whole (the JDK keeps it to resend itself); one written in streaming mode is never retried.
+ * Interrupted while waiting, the call fails as an {@code InterruptedIOException}, which the connection remembers
+ * as it does any other failure.
  */
 public final class HttpUrlConnectionAdvice {
 
@@ -25,18 +31,29 @@ public final class HttpUrlConnectionAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static boolean onEnter(@Advice.FieldValue("inputStream") InputStream inputStream,
-      @Advice.FieldValue("rememberedException") Exception remembered) {
-    return inputStream == null && remembered == null;
+      @Advice.FieldValue("rememberedException") Exception remembered, @Advice.Local("scope") Object scope) {
+    boolean exchanges = inputStream == null && remembered == null;
+    if (exchanges) {
+      scope = Bridge.callStarted();
+    }
+    return exchanges;
   }
 
-  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-  public static void onExit(@Advice.Enter boolean exchanges, @Advice.FieldValue("url") URL url,
+  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class,
+      repeatOn = Advice.OnNonDefaultValue.class)
+  public static boolean onExit(@Advice.Enter boolean exchanges, @Advice.Local("scope") Object scope,
+      @Advice.This java.net.HttpURLConnection connection, @Advice.FieldValue("url") URL url,
       @Advice.FieldValue("method") String method, @Advice.FieldValue("userHeaders") MessageHeader headers,
       @Advice.FieldValue("responses") MessageHeader responses, @Advice.FieldValue("responseCode") int status,
       @Advice.FieldValue(value = "inputStream", readOnly = false) InputStream body,
       @Advice.FieldValue(value = "errorStream", readOnly = false) InputStream bufferedErrorBody,
-      @Advice.Thrown Throwable failure) {
-    if (exchanges && url != null && Bridge.httpExchange("HttpURLConnection", method, url.getHost(), url.getPort(),
+      @Advice.FieldValue(value = "rememberedException", readOnly = false) Exception remembered,
+      @Advice.FieldValue("poster") Object poster, @Advice.FieldValue("strOutputStream") Object streamingBody,
+      @Advice.Thrown(readOnly = false) Throwable failure) {
+    if (!exchanges || url == null) {
+      return false;
+    }
+    if (Bridge.httpExchange("HttpURLConnection", method, url.getHost(), url.getPort(),
         url.getQuery(), headers == null ? null : headers.findValue("Authorization"),
         headers == null ? null : headers.findValue("X-aws-ec2-metadata-token"), status, failure)) {
       // An AWS error: getInputStream threw, and getErrorStream will answer the buffered error body if the JDK
@@ -51,5 +68,32 @@ public final class HttpUrlConnectionAdvice {
         body = Bridge.awsErrorResponse(amzTarget, queryError, errorType, body);
       }
     }
+    // An error status is thrown as an IOException too; only a call without a response failed.
+    if (!Bridge.callAnswered(scope, status < 0 ? failure : null) || headers == null || responses == null) {
+      return false;
+    }
+    String sdkRequest = headers.findValue("amz-sdk-request");
+    long delay = Bridge.retryDelay(scope, headers.findValue("X-Amz-Target"),
+        headers.findValue("amz-sdk-invocation-id"), sdkRequest != null ? sdkRequest : headers.findValue("amz-sdk-retry"),
+        responses.findValue("Retry-After"), responses.findValue("x-amz-retry-after"),
+        // A body written in streaming mode went to the wire once; one written whole is kept, and sent again.
+        streamingBody == null && (poster != null || !connection.getDoOutput()));
+    if (delay < 0) {
+      return false;
+    }
+    // As the JDK resets itself to resend a request: the answer and its connection go, the request stays.
+    connection.disconnect();
+    body = null;
+    bufferedErrorBody = null;
+    remembered = null;
+    responses.reset();
+    if (Bridge.retryWait(scope, delay)) {
+      return true;
+    }
+    java.io.InterruptedIOException interrupted =
+        new java.io.InterruptedIOException("interrupted while waiting to retry a throttled AWS call");
+    remembered = interrupted;
+    failure = interrupted;
+    return false;
   }
 }

@@ -21,6 +21,10 @@ final class UrlConnectionRawClient implements RawClient {
     request.headers().forEach(connection::setRequestProperty);
     if (request.sendsBody()) {
       connection.setDoOutput(true);
+      if (request.streamed()) {
+        // Straight to the wire, as a stream goes: the connection keeps no copy to send again.
+        connection.setFixedLengthStreamingMode(request.body().length);
+      }
       try (OutputStream out = connection.getOutputStream()) {
         out.write(request.body());
       }
