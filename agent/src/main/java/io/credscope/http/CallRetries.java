@@ -237,7 +237,7 @@ public final class CallRetries {
     Retrier.Responses<Object> responses = new Retrier.Responses<Object>() {
       @Override
       public Outcome outcome(Object response) {
-        int status = HttpCallRecorder.StatusReader.status(response);
+        int status = JavaHttpResponses.status(response);
         AwsErrorCode error = null;
         if (status >= 400) {
           JavaHttpResponses.Error read = JavaHttpResponses.error(response);

@@ -12,7 +12,6 @@ import io.credscope.recorder.Resolution;
 import io.credscope.sigv4.SigV4Authorization;
 import io.credscope.sigv4.SigV4Parser;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -269,7 +268,7 @@ public final class HttpCallRecorder {
     ((CompletableFuture<?>) pendingResponse).whenComplete(new BiConsumer<Object, Throwable>() {
       @Override
       public void accept(Object response, Throwable failure) {
-        int status = failure == null ? StatusReader.status(response) : -1;
+        int status = failure == null ? JavaHttpResponses.status(response) : -1;
         if (site != null) {
           site.count(status);
           if (status >= 400) {
@@ -326,29 +325,5 @@ public final class HttpCallRecorder {
   /** Every counter row with calls, for the summary and the meters. */
   public List<CallCount> callCounts() {
     return counters.counted();
-  }
-
-  /** Reads {@code java.net.http.HttpResponse.statusCode()}, which this Java 8 code cannot name. */
-  static final class StatusReader {
-    private static volatile Method statusCode;
-
-    private StatusReader() {
-    }
-
-    static int status(Object response) {
-      if (response == null) {
-        return -1;
-      }
-      try {
-        Method method = statusCode;
-        if (method == null) {
-          method = Class.forName("java.net.http.HttpResponse").getMethod("statusCode");
-          statusCode = method;
-        }
-        return (Integer) method.invoke(response);
-      } catch (Exception | LinkageError unreadable) {
-        return -1;
-      }
-    }
   }
 }

@@ -2,17 +2,13 @@ package io.credscope.http;
 
 import io.credscope.retry.SdkAttempt;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * Reads a {@code java.net.http.HttpRequest}, and sends one again, through the public API's methods, which this Java
- * 8 code cannot name: looked up once, used for AWS calls only.
- */
+/** Reads a {@code java.net.http.HttpRequest}, and sends one again, through {@link JavaHttpApi}: for AWS calls only. */
 final class JavaHttpRequests {
 
   /**
@@ -24,8 +20,6 @@ final class JavaHttpRequests {
       "jdk.internal.net.http.RequestPublishers$StringPublisher",
       "jdk.internal.net.http.RequestPublishers$EmptyPublisher",
       "jdk.internal.net.http.RequestPublishers$FilePublisher"));
-
-  private static volatile Methods methods;
 
   private JavaHttpRequests() {
   }
@@ -50,35 +44,19 @@ final class JavaHttpRequests {
 
   /** A request header's first value, or {@code null}. */
   static String header(Object request, String name) {
-    Methods found = methods();
-    if (found == null) {
-      return null;
-    }
-    try {
-      Object value = found.firstValue.invoke(found.headers.invoke(request), name);
-      Object present = value instanceof Optional ? ((Optional<?>) value).orElse(null) : null;
-      return present instanceof String ? (String) present : null;
-    } catch (Exception | LinkageError unreadable) {
-      return null;
-    }
+    JavaHttpApi api = JavaHttpApi.get();
+    return api == null ? null : api.firstValue(JavaHttpApi.call(api.requestHeaders, request), name);
   }
 
   /** Whether the request has no body, or one of the JDK's publishers that replay theirs. */
   static boolean replayable(Object request) {
-    Methods found = methods();
-    if (found == null) {
+    JavaHttpApi api = JavaHttpApi.get();
+    Object publisher = api == null ? null : JavaHttpApi.call(api.bodyPublisher, request);
+    if (!(publisher instanceof Optional)) {
       return false;
     }
-    try {
-      Object publisher = found.bodyPublisher.invoke(request);
-      if (!(publisher instanceof Optional)) {
-        return false;
-      }
-      Object body = ((Optional<?>) publisher).orElse(null);
-      return body == null || REPLAYABLE_PUBLISHERS.contains(body.getClass().getName());
-    } catch (Exception | LinkageError unreadable) {
-      return false;
-    }
+    Object body = ((Optional<?>) publisher).orElse(null);
+    return body == null || REPLAYABLE_PUBLISHERS.contains(body.getClass().getName());
   }
 
   /**
@@ -89,48 +67,18 @@ final class JavaHttpRequests {
   static CompletableFuture<Object> sendAgain(Object client, Object request, Object bodyHandler,
       Object pushPromiseHandler) {
     CompletableFuture<Object> failed = new CompletableFuture<Object>();
-    Methods found = methods();
-    if (found == null) {
+    JavaHttpApi api = JavaHttpApi.get();
+    if (api == null) {
       failed.completeExceptionally(new IllegalStateException("java.net.http is not readable"));
       return failed;
     }
     try {
-      return (CompletableFuture<Object>) found.sendAsync.invoke(client, request, bodyHandler, pushPromiseHandler);
+      return (CompletableFuture<Object>) api.sendAsync.invoke(client, request, bodyHandler, pushPromiseHandler);
     } catch (InvocationTargetException e) {
       failed.completeExceptionally(e.getCause());
     } catch (Exception | LinkageError e) {
       failed.completeExceptionally(e);
     }
     return failed;
-  }
-
-  private static Methods methods() {
-    Methods found = methods;
-    if (found == null) {
-      try {
-        found = new Methods();
-      } catch (Exception | LinkageError absent) {
-        return null;
-      }
-      methods = found;
-    }
-    return found;
-  }
-
-  private static final class Methods {
-    final Method headers;
-    final Method firstValue;
-    final Method bodyPublisher;
-    final Method sendAsync;
-
-    Methods() throws ClassNotFoundException, NoSuchMethodException {
-      Class<?> request = Class.forName("java.net.http.HttpRequest");
-      headers = request.getMethod("headers");
-      firstValue = Class.forName("java.net.http.HttpHeaders").getMethod("firstValue", String.class);
-      bodyPublisher = request.getMethod("bodyPublisher");
-      sendAsync = Class.forName("java.net.http.HttpClient").getMethod("sendAsync", request,
-          Class.forName("java.net.http.HttpResponse$BodyHandler"),
-          Class.forName("java.net.http.HttpResponse$PushPromiseHandler"));
-    }
   }
 }

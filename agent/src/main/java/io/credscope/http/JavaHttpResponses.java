@@ -1,19 +1,14 @@
 package io.credscope.http;
 
 import io.credscope.awserrors.AwsErrorClassifier;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
- * Reads a {@code java.net.http.HttpResponse} error, which this Java 8 code cannot name, through the public
- * interfaces' methods, looked up once: two response headers, the request's {@code X-Amz-Target}, and the body
+ * Reads a {@code java.net.http.HttpResponse} error through {@link JavaHttpApi}: two response headers, the request's {@code X-Amz-Target}, and the body
  * when the body handler made it a {@code String} or a {@code byte[]}. The body is never read from a stream: any
  * other body type is the application's to consume.
  */
 final class JavaHttpResponses {
-
-  private static volatile Methods methods;
 
   private JavaHttpResponses() {
   }
@@ -39,14 +34,14 @@ final class JavaHttpResponses {
 
   /** Reads what it can; a part it cannot read is null. */
   static Error error(Object response) {
-    Methods found = methods();
-    if (found == null || response == null) {
+    JavaHttpApi api = JavaHttpApi.get();
+    if (api == null || response == null) {
       return new Error(null, null, null, null, 0, true);
     }
-    Object headers = call(found.responseHeaders, response);
-    Object request = call(found.request, response);
-    Object requestHeaders = request == null ? null : call(found.requestHeaders, request);
-    Object body = call(found.body, response);
+    Object headers = JavaHttpApi.call(api.responseHeaders, response);
+    Object request = JavaHttpApi.call(api.request, response);
+    Object requestHeaders = request == null ? null : JavaHttpApi.call(api.requestHeaders, request);
+    Object body = JavaHttpApi.call(api.body, response);
     byte[] prefix = null;
     boolean whole = true;
     if (body instanceof byte[]) {
@@ -59,15 +54,23 @@ final class JavaHttpResponses {
       prefix = text.substring(0, chars).getBytes(StandardCharsets.UTF_8);
       whole = chars == text.length() && prefix.length <= AwsErrorClassifier.BODY_SCAN_LIMIT;
     }
-    return new Error(firstValue(found, requestHeaders, "X-Amz-Target"),
-        firstValue(found, headers, "x-amzn-query-error"), firstValue(found, headers, "X-Amzn-ErrorType"), prefix,
+    return new Error(api.firstValue(requestHeaders, "X-Amz-Target"), api.firstValue(headers, "x-amzn-query-error"),
+        api.firstValue(headers, "X-Amzn-ErrorType"), prefix,
         prefix == null ? 0 : Math.min(prefix.length, AwsErrorClassifier.BODY_SCAN_LIMIT), whole);
+  }
+
+  /** The response's status, or -1 when it cannot be read. */
+  static int status(Object response) {
+    JavaHttpApi api = JavaHttpApi.get();
+    Object status = api == null || response == null ? null : JavaHttpApi.call(api.statusCode, response);
+    return status instanceof Integer ? (Integer) status : -1;
   }
 
   /** A response header's first value, or {@code null}. */
   static String header(Object response, String name) {
-    Methods found = methods();
-    return found == null || response == null ? null : firstValue(found, call(found.responseHeaders, response), name);
+    JavaHttpApi api = JavaHttpApi.get();
+    return api == null || response == null ? null
+        : api.firstValue(JavaHttpApi.call(api.responseHeaders, response), name);
   }
 
   /**
@@ -75,62 +78,14 @@ final class JavaHttpResponses {
    * let go; any other body is already read.
    */
   static void discard(Object response) {
-    Methods found = methods();
-    Object body = found == null || response == null ? null : call(found.body, response);
+    JavaHttpApi api = JavaHttpApi.get();
+    Object body = api == null || response == null ? null : JavaHttpApi.call(api.body, response);
     if (body instanceof java.io.Closeable) {
       try {
         ((java.io.Closeable) body).close();
       } catch (java.io.IOException | RuntimeException ignored) {
         // The response is dropped either way.
       }
-    }
-  }
-
-  private static String firstValue(Methods found, Object headers, String name) {
-    Object value = headers == null ? null : call(found.firstValue, headers, name);
-    if (value instanceof Optional) {
-      Object present = ((Optional<?>) value).orElse(null);
-      return present instanceof String ? (String) present : null;
-    }
-    return null;
-  }
-
-  private static Object call(Method method, Object target, Object... arguments) {
-    try {
-      return method.invoke(target, arguments);
-    } catch (Exception | LinkageError unreadable) {
-      return null;
-    }
-  }
-
-  private static Methods methods() {
-    Methods found = methods;
-    if (found == null) {
-      try {
-        found = new Methods();
-      } catch (Exception | LinkageError absent) {
-        return null;
-      }
-      methods = found;
-    }
-    return found;
-  }
-
-  /** The public interface methods, which the JDK's implementations answer whatever their own classes. */
-  private static final class Methods {
-    final Method responseHeaders;
-    final Method request;
-    final Method requestHeaders;
-    final Method body;
-    final Method firstValue;
-
-    Methods() throws ClassNotFoundException, NoSuchMethodException {
-      Class<?> response = Class.forName("java.net.http.HttpResponse");
-      responseHeaders = response.getMethod("headers");
-      request = response.getMethod("request");
-      body = response.getMethod("body");
-      requestHeaders = Class.forName("java.net.http.HttpRequest").getMethod("headers");
-      firstValue = Class.forName("java.net.http.HttpHeaders").getMethod("firstValue", String.class);
     }
   }
 }
