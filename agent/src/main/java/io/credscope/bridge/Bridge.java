@@ -79,6 +79,16 @@ public final class Bridge {
   }
 
   /**
+   * The {@code X-Amz-Region-Set} header of a SigV4a-signed request ({@code Authorization: AWS4-ECDSA-P256-SHA256
+   * ...}), whose credential scope names no region: handed over just before the hook reports that request on this
+   * thread, through {@link #httpExchange} or {@link #httpExchangeStarted}. Hooks call it for SigV4a requests only,
+   * so that no other request pays for the header's lookup.
+   */
+  public static void sigV4aRegionSet(String regionSet) {
+    dispatcher.sigV4aRegionSet(regionSet);
+  }
+
+  /**
    * The error response of the AWS call for which {@link #httpExchange} just returned {@code true} on this thread,
    * with the first bytes of its body already in hand (a client that can peek without consuming).
    *

@@ -77,6 +77,9 @@ public interface Dispatcher {
   /** Waits before the call is sent again; see {@link Bridge#retryWait}. */
   boolean retryWait(Object scope, long delayMillis);
 
+  /** The region set of the SigV4a request about to be reported on this thread; see {@link Bridge#sigV4aRegionSet}. */
+  void sigV4aRegionSet(String regionSet);
+
   /** The error response of the AWS call just reported on this thread; see {@link Bridge#awsErrorResponse}. */
   void awsErrorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix, int length);
 
@@ -150,6 +153,10 @@ public interface Dispatcher {
     @Override
     public boolean retryWait(Object scope, long delayMillis) {
       return false;
+    }
+
+    @Override
+    public void sigV4aRegionSet(String regionSet) {
     }
 
     @Override

@@ -88,6 +88,11 @@ final class AgentDispatcher implements Dispatcher {
   }
 
   @Override
+  public void sigV4aRegionSet(String regionSet) {
+    http.sigV4aRegionSet(regionSet);
+  }
+
+  @Override
   public void awsErrorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix,
       int length) {
     http.errorResponse(amzTarget, queryError, errorType, bodyPrefix, length);

@@ -35,6 +35,8 @@ import java.util.function.Function;
  */
 public final class HttpCallRecorder {
 
+  /** What starts a SigV4a {@code Authorization} header, whose regions are in {@code X-Amz-Region-Set}. */
+  static final String SIGV4A_PREFIX = "AWS4-ECDSA";
   /** What marks a presigned URL's query. */
   static final String PRESIGNED_MARK = "X-Amz-Credential";
   /** Presigned URLs valid for longer than this are {@code PRESIGNED_URL_LONG_EXPIRY}. */
@@ -58,6 +60,8 @@ public final class HttpCallRecorder {
   private final ThreadLocal<AwsErrors.ErroredCall> erroredCalls = new ThreadLocal<AwsErrors.ErroredCall>();
   private final Set<String> longExpiries = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
   private final CallRetries retries;
+  /** The {@code X-Amz-Region-Set} of the SigV4a request the hook on this thread is about to report. */
+  private final ThreadLocal<String> regionSets = new ThreadLocal<String>();
 
   /**
    * @param credentials the reported resolution of an access key id, or {@code null} when credscope never saw it
@@ -167,16 +171,26 @@ public final class HttpCallRecorder {
     return pendingResponse;
   }
 
+  /** See {@code Bridge.sigV4aRegionSet}. */
+  public void sigV4aRegionSet(String regionSet) {
+    regionSets.set(regionSet);
+  }
+
   /** The call site of a SigV4-signed request, or {@code null} for any other request. */
   private AwsCallSite awsCall(String library, String method, String host, String target, String authorization) {
     SigV4Authorization signature;
     boolean header = authorization != null && authorization.startsWith("AWS4-");
     if (header) {
+      String regionSet = null;
+      if (authorization.startsWith(SIGV4A_PREFIX)) {
+        regionSet = regionSets.get();
+        regionSets.remove();
+      }
       AwsCallSite seen = scopes.get(authorization);
       if (seen != null) {
         return seen;
       }
-      signature = SigV4Parser.parseAuthorizationHeader(authorization, null);
+      signature = SigV4Parser.parseAuthorizationHeader(authorization, regionSet);
     } else if (target != null && target.indexOf(PRESIGNED_MARK) >= 0) {
       // A whole URL or a path with its query does as well as a bare query.
       signature = SigV4Parser.parsePresignedQuery(target);

@@ -64,6 +64,20 @@ class HttpCallRecorderTest {
   }
 
   @Test
+  void aSigV4aCallIsInTheRegionSetItsHookHandsOver() {
+    String sigV4a = "AWS4-ECDSA-P256-SHA256 Credential=" + KEY + "/20261122/s3/aws4_request, "
+        + "SignedHeaders=host;x-amz-date;x-amz-region-set, Signature=3045022100c2d9a5f0";
+    recorder.sigV4aRegionSet("us-east-1,us-west-2");
+    send("mrap.accesspoint.s3-global.amazonaws.com", 443, "GET", null, sigV4a, null, 200);
+    send("mrap.accesspoint.s3-global.amazonaws.com", 443, "GET", null, sigV4a, null, 200);
+    assertEquals(java.util.Arrays.asList("us-east-1,us-west-2", null),
+        events(AwsCall.class).stream().map(AwsCall::region).collect(Collectors.toList()));
+    assertEquals(List.of("s3/unknown/unknown/success=1", "s3/us-east-1,us-west-2/unknown/success=1"),
+        recorder.callCounts().stream().map(CallCount::toString).sorted().collect(Collectors.toList()),
+        "the region set goes with its one request: the next, without one, has no region");
+  }
+
+  @Test
   void aCallNeitherSignedNorToImdsIsNothing() {
     assertFalse(send("example.com", 443, "GET", "page=1", "Bearer abc", null, 200));
     assertFalse(send("example.com", 443, "GET", null, null, null, 500));

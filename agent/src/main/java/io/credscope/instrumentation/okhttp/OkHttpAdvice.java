@@ -26,8 +26,12 @@ public final class OkHttpAdvice {
       return;
     }
     HttpUrl url = request.url();
+    String authorization = request.header("Authorization");
+    if (authorization != null && authorization.startsWith("AWS4-ECDSA")) {
+      Bridge.sigV4aRegionSet(request.header("X-Amz-Region-Set"));
+    }
     if (Bridge.httpExchange("okhttp", request.method(), url.host(), url.port(), url.toString(),
-        request.header("Authorization"), request.header("X-aws-ec2-metadata-token"),
+        authorization, request.header("X-aws-ec2-metadata-token"),
         response == null ? -1 : response.code(), failure)) {
       // peekBody buffers at most the limit from the network without consuming it: the body stays whole.
       byte[] prefix = response.body() == null ? null : response.peekBody(Bridge.ERROR_BODY_LIMIT).bytes();

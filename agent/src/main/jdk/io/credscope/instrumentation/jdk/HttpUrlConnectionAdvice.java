@@ -53,8 +53,11 @@ public final class HttpUrlConnectionAdvice {
     if (!exchanges || url == null) {
       return false;
     }
-    if (Bridge.httpExchange("HttpURLConnection", method, url.getHost(), url.getPort(),
-        url.getQuery(), headers == null ? null : headers.findValue("Authorization"),
+    String authorization = headers == null ? null : headers.findValue("Authorization");
+    if (authorization != null && authorization.startsWith("AWS4-ECDSA")) {
+      Bridge.sigV4aRegionSet(headers.findValue("X-Amz-Region-Set"));
+    }
+    if (Bridge.httpExchange("HttpURLConnection", method, url.getHost(), url.getPort(), url.getQuery(), authorization,
         headers == null ? null : headers.findValue("X-aws-ec2-metadata-token"), status, failure)) {
       // An AWS error: getInputStream threw, and getErrorStream will answer the buffered error body if the JDK
       // buffered one (sun.net.http.errorstream.enableBuffering), else the response stream. That stream is

@@ -31,10 +31,14 @@ public final class JavaHttpClientAdvice {
       Map<String, List<String>> headers = request.headers().map();
       List<String> authorization = headers.get("Authorization");
       List<String> token = headers.get("X-aws-ec2-metadata-token");
+      String signature = authorization == null || authorization.isEmpty() ? null : authorization.get(0);
+      if (signature != null && signature.startsWith("AWS4-ECDSA")) {
+        List<String> regionSet = headers.get("X-Amz-Region-Set");
+        Bridge.sigV4aRegionSet(regionSet == null || regionSet.isEmpty() ? null : regionSet.get(0));
+      }
       response = Bridge.httpExchangeStarted("java.net.http.HttpClient", request.method(), uri.getHost(),
-          uri.getPort(), uri.getRawQuery(), authorization == null || authorization.isEmpty() ? null
-              : authorization.get(0), token == null || token.isEmpty() ? null : token.get(0), response, client,
-          request, bodyHandler, pushPromiseHandler);
+          uri.getPort(), uri.getRawQuery(), signature, token == null || token.isEmpty() ? null : token.get(0),
+          response, client, request, bodyHandler, pushPromiseHandler);
     }
   }
 }

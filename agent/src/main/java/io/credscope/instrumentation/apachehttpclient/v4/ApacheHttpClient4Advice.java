@@ -49,6 +49,11 @@ public final class ApacheHttpClient4Advice {
     }
     Object host = context == null ? null : context.getAttribute("http.target_host");
     Header authorization = request.getFirstHeader("Authorization");
+    if (authorization != null && authorization.getValue() != null
+        && authorization.getValue().startsWith("AWS4-ECDSA")) {
+      Header regionSet = request.getFirstHeader("X-Amz-Region-Set");
+      Bridge.sigV4aRegionSet(regionSet == null ? null : regionSet.getValue());
+    }
     Header token = request.getFirstHeader("X-aws-ec2-metadata-token");
     if (Bridge.httpExchange("apache-httpclient-4", method,
         host instanceof HttpHost ? ((HttpHost) host).getHostName() : null,

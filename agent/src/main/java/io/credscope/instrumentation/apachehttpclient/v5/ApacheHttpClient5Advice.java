@@ -31,6 +31,11 @@ public final class ApacheHttpClient5Advice {
     }
     URIAuthority authority = request.getAuthority();
     Header authorization = request.getFirstHeader("Authorization");
+    if (authorization != null && authorization.getValue() != null
+        && authorization.getValue().startsWith("AWS4-ECDSA")) {
+      Header regionSet = request.getFirstHeader("X-Amz-Region-Set");
+      Bridge.sigV4aRegionSet(regionSet == null ? null : regionSet.getValue());
+    }
     Header token = request.getFirstHeader("X-aws-ec2-metadata-token");
     if (Bridge.httpExchange("apache-httpclient-5", request.getMethod(),
         authority == null ? null : authority.getHostName(), authority == null ? -1 : authority.getPort(),
