@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Starts a real JVM and captures everything it prints, as bytes decoded as UTF-8. */
 final class ForkedJvm {
 
   static final Path AGENT_JAR = Path.of(System.getProperty("credscope.agent.jar", "target/credscope-agent.jar"));
 
-  /** The HTTP clients the hooks' tests drive, with what they need to run. */
-  private static final List<String> HTTP_CLIENTS = List.of("/org/apache/httpcomponents/", "/commons-logging/",
-      "/commons-codec/", "/com/squareup/", "/org/jetbrains/kotlin/");
+  /** What every forked application runs with: the SDKs, and Apache HttpClient 4 and 5 with what they need. */
+  private static final List<String> LIBRARIES = List.of("/software/amazon/", "/org/slf4j/", "/org/reactivestreams/",
+      "/org/apache/httpcomponents/", "/commons-logging/", "/commons-codec/");
+  /** OkHttp 4, which the test classes are compiled against, with its Okio and Kotlin. */
+  private static final List<String> OKHTTP_4 = List.of("/com/squareup/", "/org/jetbrains/kotlin/");
+  /** OkHttp 5 with its Okio and Kotlin, as the build copied them. */
+  private static final Path OKHTTP_5 = Path.of(System.getProperty("credscope.it.okhttp5", "target/okhttp5"));
 
   record Result(int exitCode, String stdout, String stderr, byte[] stderrBytes) {
     String all() {
@@ -46,16 +51,30 @@ final class ForkedJvm {
     return javas;
   }
 
-  /** The test classes and the SDK jars, not the agent's own unshaded classes and libraries. */
+  /** The test classes and the HTTP clients' jars, not the agent's own unshaded classes and libraries. */
   static String applicationClassPath() {
+    return String.join(File.pathSeparator, fromTestClassPath(OKHTTP_4));
+  }
+
+  /** The same with OkHttp 5 instead of 4, as an application built against OkHttp 4 and run with 5. */
+  static String applicationClassPathWithOkHttp5() throws IOException {
+    List<String> entries = fromTestClassPath(List.of());
+    try (Stream<Path> jars = Files.list(OKHTTP_5)) {
+      jars.map(Path::toString).filter(jar -> jar.endsWith(".jar")).sorted().forEach(entries::add);
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  /** The test classes, {@link #LIBRARIES} and {@code more}, in the test class path's order. */
+  private static List<String> fromTestClassPath(List<String> more) {
     List<String> entries = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (entry.endsWith("test-classes") || entry.contains("/software/amazon/") || entry.contains("/org/slf4j/")
-          || entry.contains("/org/reactivestreams/") || HTTP_CLIENTS.stream().anyMatch(entry::contains)) {
+      if (entry.endsWith("test-classes")
+          || Stream.concat(LIBRARIES.stream(), more.stream()).anyMatch(entry::contains)) {
         entries.add(entry);
       }
     }
-    return String.join(File.pathSeparator, entries);
+    return entries;
   }
 
   static Result run(List<String> command, Map<String, String> environment, Path workDirectory)

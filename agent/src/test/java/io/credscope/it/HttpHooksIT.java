@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.credscope.it.apps.HttpClientsApp;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,10 +22,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The HTTP hooks in a real JVM, for each client, against a real server on 127.0.0.1: a raw call signed by hand
  * is one {@code aws.call} with the right key, service, region and source; a presigned URL is seen; a plain call
- * yields nothing; and the application reads the same bytes with and without the agent.
+ * yields nothing; and the application reads the same bytes with and without the agent. OkHttp runs twice: as 4, which
+ * the application is compiled against, and as 5 ({@value #OKHTTP_5}), the same application on OkHttp 5's jars.
  */
 class HttpHooksIT {
 
@@ -42,13 +47,15 @@ class HttpHooksIT {
   private static final String PRESIGN_SECRET = "presignedSecretKeyThatMustNeverBeLogged";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] BODY = new byte[200_000];
+  /** The case that runs the application's {@code okhttp} client with OkHttp 5 on its class path. */
+  private static final String OKHTTP_5 = "okhttp5";
 
   /** Looks like EC2's: URL-safe Base64 without padding, a few hundred characters. */
   private static final String ENCODED_MESSAGE;
   /** What the server answers under /err/, by the path's second segment: status, headers, body, chunked or not. */
-  private static final Map<String, ErrorResponse> ERRORS;
+  private static final Map<String, CannedResponse> ERRORS;
 
-  record ErrorResponse(int status, Map<String, String> headers, byte[] body, boolean chunked) {
+  record CannedResponse(int status, Map<String, String> headers, byte[] body, boolean chunked) {
   }
 
   static {
@@ -57,27 +64,27 @@ class HttpHooksIT {
     new Random(7).nextBytes(token);
     ENCODED_MESSAGE = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     ERRORS = Map.of(
-        "json-throttle", new ErrorResponse(400, Map.of("Content-Type", "application/x-amz-json-1.0",
+        "json-throttle", new CannedResponse(400, Map.of("Content-Type", "application/x-amz-json-1.0",
             "x-amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/"),
             utf8("{\"__type\":\"com.amazon.coral.availability#ThrottlingException\",\"message\":\"Rate of "
                 + "requests exceeds the allowed throughput.\"}"), false),
-        "query-throttle", new ErrorResponse(400, Map.of("Content-Type", "text/xml"), utf8("<ErrorResponse xmlns=\""
+        "query-throttle", new CannedResponse(400, Map.of("Content-Type", "text/xml"), utf8("<ErrorResponse xmlns=\""
             + "https://sts.amazonaws.com/doc/2011-06-15/\">\n  <Error>\n    <Type>Sender</Type>\n    <Code>Throttling"
             + "</Code>\n    <Message>Rate exceeded</Message>\n  </Error>\n  <RequestId>8b5c2b45-0d2c-4d1a</RequestId>"
             + "\n</ErrorResponse>\n"), false),
-        "ec2-limit", new ErrorResponse(503, Map.of("Content-Type", "text/xml;charset=UTF-8"), utf8("<?xml version="
+        "ec2-limit", new CannedResponse(503, Map.of("Content-Type", "text/xml;charset=UTF-8"), utf8("<?xml version="
             + "\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>"
             + "Request limit exceeded.</Message></Error></Errors><RequestID>5a6e1f2b-7c1d</RequestID></Response>"),
             false),
         // Longer than the bounded read, and chunked: the application must still get every byte.
-        "s3-slowdown", new ErrorResponse(503, Map.of("Content-Type", "application/xml"), utf8("<?xml version=\"1.0\" "
+        "s3-slowdown", new CannedResponse(503, Map.of("Content-Type", "application/xml"), utf8("<?xml version=\"1.0\" "
             + "encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message>"
             + "<RequestId>4442587FB7D0A2F9</RequestId><HostId>" + "h".repeat(20_000) + "</HostId></Error>"), true),
-        "ec2-unauthorized", new ErrorResponse(403, Map.of("Content-Type", "text/xml;charset=UTF-8"), utf8("<?xml "
+        "ec2-unauthorized", new CannedResponse(403, Map.of("Content-Type", "text/xml;charset=UTF-8"), utf8("<?xml "
             + "version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code>"
             + "<Message>You are not authorized to perform this operation. Encoded authorization failure message: "
             + ENCODED_MESSAGE + "</Message></Error></Errors><RequestID>c1d2e3f4</RequestID></Response>"), false),
-        "plain", new ErrorResponse(500, Map.of("Content-Type", "text/plain"),
+        "plain", new CannedResponse(500, Map.of("Content-Type", "text/plain"),
             utf8("<Error><Code>NotAnAwsCall</Code></Error> the server had a bad day"), false));
   }
 
@@ -88,6 +95,7 @@ class HttpHooksIT {
   @TempDir
   Path folder;
   private HttpServer server;
+  private final AtomicInteger throttledOnceRequests = new AtomicInteger();
 
   @BeforeEach
   void startServer() throws Exception {
@@ -95,12 +103,15 @@ class HttpHooksIT {
     server.createContext("/err/", exchange -> {
       try (exchange) {
         exchange.getRequestBody().readAllBytes();
-        ErrorResponse error = ERRORS.get(exchange.getRequestURI().getPath().split("/")[2]);
-        error.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(error.status(), error.chunked() ? 0 : error.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(error.body());
-        }
+        answer(exchange, ERRORS.get(exchange.getRequestURI().getPath().split("/")[2]));
+      }
+    });
+    // DynamoDB's throttling the first time, then the body.
+    server.createContext("/throttle-once", exchange -> {
+      try (exchange) {
+        exchange.getRequestBody().readAllBytes();
+        answer(exchange, throttledOnceRequests.incrementAndGet() == 1 ? ERRORS.get("json-throttle")
+            : new CannedResponse(200, Map.of(), BODY, false));
       }
     });
     server.createContext("/", exchange -> {
@@ -108,13 +119,18 @@ class HttpHooksIT {
         exchange.getRequestBody().readAllBytes();
         byte[] body = exchange.getRequestURI().getPath().equals("/latest/api/token")
             ? "token-for-tests".getBytes(StandardCharsets.UTF_8) : BODY;
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
+        answer(exchange, new CannedResponse(200, Map.of(), body, false));
       }
     });
     server.start();
+  }
+
+  private static void answer(HttpExchange exchange, CannedResponse response) throws IOException {
+    response.headers().forEach(exchange.getResponseHeaders()::set);
+    exchange.sendResponseHeaders(response.status(), response.chunked() ? 0 : response.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(response.body());
+    }
   }
 
   @AfterEach
@@ -126,10 +142,10 @@ class HttpHooksIT {
     List<Arguments> cases = new ArrayList<>();
     Map<String, String> libraries = Map.of("urlconnection", "HttpURLConnection",
         "httpclient-send", "java.net.http.HttpClient", "httpclient-async", "java.net.http.HttpClient",
-        "apache4", "apache-httpclient-4", "apache5", "apache-httpclient-5", "okhttp", "okhttp");
+        "apache4", "apache-httpclient-4", "apache5", "apache-httpclient-5", "okhttp", "okhttp", OKHTTP_5, "okhttp");
     for (String java : ForkedJvm.javas()) {
       for (String client : List.of("urlconnection", "httpclient-send", "httpclient-async", "apache4", "apache5",
-          "okhttp")) {
+          "okhttp", OKHTTP_5)) {
         cases.add(Arguments.of(client, libraries.get(client), java));
       }
     }
@@ -250,6 +266,53 @@ class HttpHooksIT {
     assertFalse(with.all().contains(SECRET) || Files.readString(audit).contains(SECRET), "secret leaked");
   }
 
+  static Stream<Arguments> okHttps() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String java : ForkedJvm.javas()) {
+      for (String client : List.of("okhttp", OKHTTP_5)) {
+        cases.add(Arguments.of(client, java));
+      }
+    }
+    return cases.stream();
+  }
+
+  /**
+   * A signed call that no SDK retries, throttled once: credscope retries it once, below OkHttp's application
+   * interceptors, and the application reads the answer that followed, not the throttle.
+   */
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("okHttps")
+  void okHttpRetriesAThrottledCallOnce(String client, String java) throws Exception {
+    Path audit = folder.resolve("retry.jsonl");
+    ForkedJvm.Result run = runApp(java, "throttled-once-" + client,
+        "audit=" + audit + ",backoffBase=50ms,backoffCap=400ms", false);
+    assertEquals(0, run.exitCode(), run.all());
+
+    assertEquals(List.of("throttled-once " + BODY.length + " "
+        + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(BODY))),
+        run.stdout().lines().collect(Collectors.toList()), "the answer after the throttle");
+    assertEquals(2, throttledOnceRequests.get(), "one retry");
+    List<JsonNode> retries = records(audit, "retry");
+    assertEquals(1, retries.size(), retries.toString());
+    JsonNode retry = retries.get(0);
+    assertEquals("okhttp", retry.get("library").asText());
+    assertEquals("credscope", retry.get("retrier").asText());
+    assertEquals("dynamodb GetItem ThrottlingException 1", retry.get("service").asText() + " "
+        + retry.get("operation").asText() + " " + retry.get("code").asText() + " " + retry.get("attempt").asInt());
+    assertTrue(records(audit, "retry.gave-up").isEmpty());
+    assertFalse(run.all().contains(SECRET) || Files.readString(audit).contains(SECRET), "secret leaked");
+  }
+
+  /** The OkHttp 5 cases really run OkHttp 5, not a stale OkHttp 4 on the class path. */
+  @Test
+  void theOkHttp5CasesRunOkHttp5() throws Exception {
+    ForkedJvm.Result run = ForkedJvm.run(List.of(ForkedJvm.defaultJava(), "-cp",
+        ForkedJvm.applicationClassPathWithOkHttp5(), HttpClientsApp.class.getName(), "okhttp-version",
+        "http://127.0.0.1:" + server.getAddress().getPort(), KEY_ID, SECRET), Map.of(), folder);
+    assertEquals(0, run.exitCode(), run.all());
+    assertEquals("okhttp " + System.getProperty("credscope.it.okhttp5.version"), run.stdout().strip());
+  }
+
   static Stream<Arguments> javas() {
     return ForkedJvm.javas().stream().map(Arguments::of);
   }
@@ -289,13 +352,16 @@ class HttpHooksIT {
         HttpClientsApp.class.getName(), client, endpoint, KEY_ID, SECRET), Map.of(), folder);
   }
 
+  /** @param client the application's client, its {@code errors-} or {@code throttled-once-} run, or OkHttp 5's */
   private ForkedJvm.Result runApp(String java, String client, String agentArguments, boolean presign)
       throws Exception {
     List<String> command = new ArrayList<>(List.of(java));
     if (agentArguments != null) {
       command.add("-javaagent:" + ForkedJvm.AGENT_JAR + "=" + agentArguments);
     }
-    command.addAll(List.of("-cp", ForkedJvm.applicationClassPath(), HttpClientsApp.class.getName(), client,
+    boolean okHttp5 = client.endsWith(OKHTTP_5);
+    command.addAll(List.of("-cp", okHttp5 ? ForkedJvm.applicationClassPathWithOkHttp5()
+        : ForkedJvm.applicationClassPath(), HttpClientsApp.class.getName(), client.replace(OKHTTP_5, "okhttp"),
         "http://127.0.0.1:" + server.getAddress().getPort(), KEY_ID, SECRET));
     if (presign) {
       command.addAll(List.of(PRESIGN_KEY_ID, PRESIGN_SECRET));

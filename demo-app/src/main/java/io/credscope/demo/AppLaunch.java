@@ -42,6 +42,7 @@ public final class AppLaunch {
   private int calls = 3;
   private String sdks = "v2";
   private String credentials = "default";
+  private String sdkHttp;
   private boolean legacyMetadata;
   private String rawClients;
   private String rawService;
@@ -123,6 +124,12 @@ public final class AppLaunch {
    */
   public AppLaunch credentials(String mode) {
     this.credentials = mode;
+    return this;
+  }
+
+  /** @param client the HTTP client of SDK v2's clients: {@code apache} (without this call) or {@code url-connection} */
+  public AppLaunch sdkHttp(String client) {
+    this.sdkHttp = client;
     return this;
   }
 
@@ -295,6 +302,9 @@ public final class AppLaunch {
     command.add(sdks);
     command.add("--credentials");
     command.add(credentials);
+    if (sdkHttp != null) {
+      command.addAll(List.of("--sdk-http", sdkHttp));
+    }
     if (legacyMetadata) {
       command.add("--legacy-metadata");
       command.add(aws.imds().endpoint().toString());

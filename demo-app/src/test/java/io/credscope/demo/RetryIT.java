@@ -365,7 +365,7 @@ class RetryIT {
     return records.stream().map(record -> record.get(field).asLong()).collect(Collectors.toList());
   }
 
-  private static JsonNode retryRow(ScenarioIT.Run run, String service) {
+  static JsonNode retryRow(ScenarioIT.Run run, String service) {
     JsonNode summary = records(run, "summary").get(0);
     assertTrue(summary.has("retries"), summary.toString());
     for (JsonNode row : summary.get("retries")) {

@@ -34,7 +34,9 @@ import software.amazon.awssdk.regions.Region;
  * <pre>HttpClientsApp CLIENT BASE_URL KEY_ID SECRET [PRESIGN_KEY_ID PRESIGN_SECRET]</pre>
  *
  * <p>With {@code errors-CLIENT}, it makes the signed calls that the test's server answers with AWS errors, one per
- * protocol, then a plain call answered with an error, and prints the digest of every error body it reads.
+ * protocol, then a plain call answered with an error, and prints the digest of every error body it reads. With
+ * {@code throttled-once-CLIENT}, it makes one signed call that the server throttles the first time, and prints the
+ * digest of the body it finally reads. With {@code okhttp-version}, it prints the version of the OkHttp it runs with.
  */
 public final class HttpClientsApp {
 
@@ -58,11 +60,21 @@ public final class HttpClientsApp {
             Map.of("X-aws-ec2-metadata-token", token)));
         return;
       }
+      case "okhttp-version" -> {
+        // Read at run time: OkHttp 4's VERSION is a constant, which javac would copy in at compile time.
+        System.out.println("okhttp " + Class.forName("okhttp3.OkHttp").getField("VERSION").get(null));
+        return;
+      }
       default -> {
       }
     }
     if (client.startsWith("errors-")) {
       errors(client.substring("errors-".length()), base, credentials);
+      return;
+    }
+    if (client.startsWith("throttled-once-")) {
+      SignedCall call = new SignedCall("throttled-once", "dynamodb", "/throttle-once", "DynamoDB_20120810.GetItem");
+      print(call.name(), sendSigned(client.substring("throttled-once-".length()), base, credentials, call));
       return;
     }
     SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
@@ -85,37 +97,42 @@ public final class HttpClientsApp {
     }
   }
 
-  /** A signed call the test's server answers with an error: the service it is signed for, where it goes. */
-  private record ErrorCall(String name, String service, String pathAndQuery, String amzTarget) {
+  /** A signed GET the test's server answers in a given way: the service it is signed for, where it goes. */
+  private record SignedCall(String name, String service, String pathAndQuery, String amzTarget) {
   }
 
   private static void errors(String client, URI base, AwsCredentials credentials) throws Exception {
-    List<ErrorCall> calls = List.of(
-        new ErrorCall("json-throttle", "dynamodb", "/err/json-throttle", "DynamoDB_20120810.GetItem"),
-        new ErrorCall("query-throttle", "sts", "/err/query-throttle?Action=GetCallerIdentity&Version=2011-06-15",
+    List<SignedCall> calls = List.of(
+        new SignedCall("json-throttle", "dynamodb", "/err/json-throttle", "DynamoDB_20120810.GetItem"),
+        new SignedCall("query-throttle", "sts", "/err/query-throttle?Action=GetCallerIdentity&Version=2011-06-15",
             null),
-        new ErrorCall("ec2-limit", "ec2", "/err/ec2-limit?Action=DescribeInstances&Version=2016-11-15", null),
-        new ErrorCall("s3-slowdown", "s3", "/err/s3-slowdown/bucket/key", null),
-        new ErrorCall("ec2-unauthorized", "ec2", "/err/ec2-unauthorized?Action=RunInstances&Version=2016-11-15",
+        new SignedCall("ec2-limit", "ec2", "/err/ec2-limit?Action=DescribeInstances&Version=2016-11-15", null),
+        new SignedCall("s3-slowdown", "s3", "/err/s3-slowdown/bucket/key", null),
+        new SignedCall("ec2-unauthorized", "ec2", "/err/ec2-unauthorized?Action=RunInstances&Version=2016-11-15",
             null));
-    for (ErrorCall call : calls) {
-      SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
-          .uri(base.resolve(call.pathAndQuery()));
-      if (call.amzTarget() != null) {
-        unsigned.putHeader("X-Amz-Target", call.amzTarget());
-      }
-      @SuppressWarnings("deprecation")
-      SdkHttpFullRequest signed = Aws4Signer.create().sign(unsigned.build(), Aws4SignerParams.builder()
-          .awsCredentials(credentials).signingName(call.service()).signingRegion(Region.EU_WEST_1).build());
-      Map<String, String> headers = new TreeMap<>();
-      headers.put("Authorization", signed.firstMatchingHeader("Authorization").get());
-      headers.put("X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").get());
-      if (call.amzTarget() != null) {
-        headers.put("X-Amz-Target", call.amzTarget());
-      }
-      print(call.name(), send(client, signed.getUri(), "GET", headers));
+    for (SignedCall call : calls) {
+      print(call.name(), sendSigned(client, base, credentials, call));
     }
     print("plain-error", send(client, base.resolve("/err/plain"), "GET", Map.of()));
+  }
+
+  private static byte[] sendSigned(String client, URI base, AwsCredentials credentials, SignedCall call)
+      throws Exception {
+    SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
+        .uri(base.resolve(call.pathAndQuery()));
+    if (call.amzTarget() != null) {
+      unsigned.putHeader("X-Amz-Target", call.amzTarget());
+    }
+    @SuppressWarnings("deprecation")
+    SdkHttpFullRequest signed = Aws4Signer.create().sign(unsigned.build(), Aws4SignerParams.builder()
+        .awsCredentials(credentials).signingName(call.service()).signingRegion(Region.EU_WEST_1).build());
+    Map<String, String> headers = new TreeMap<>();
+    headers.put("Authorization", signed.firstMatchingHeader("Authorization").get());
+    headers.put("X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").get());
+    if (call.amzTarget() != null) {
+      headers.put("X-Amz-Target", call.amzTarget());
+    }
+    return send(client, signed.getUri(), "GET", headers);
   }
 
   private static void print(String what, byte[] body) throws Exception {

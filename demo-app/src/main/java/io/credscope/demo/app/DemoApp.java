@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * credentials it ends up with depends only on the environment the demo gives it.
  *
  * <pre>DemoApp --sts URL --s3 URL --dynamodb URL --ec2 URL [--sdk v2,v1|none] [--calls N]
- *     [--credentials default|static|custom|literal|profile|mixed] [--legacy-metadata URL]
+ *     [--credentials default|static|custom|literal|profile|mixed] [--sdk-http apache|url-connection]
+ *     [--legacy-metadata URL]
  *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K] [--raw-body bytes|stream]]</pre>
  *
  * With {@code --raw}, each client makes N calls one after another, or with {@code --concurrency}
@@ -43,6 +44,7 @@ public final class DemoApp {
     int rounds = Integer.parseInt(options.getOrDefault("--calls", "3"));
     boolean failed = false;
     CredentialsMode credentials = CredentialsMode.of(options.getOrDefault("--credentials", "default"));
+    SdkV2HttpClient sdkV2Http = SdkV2HttpClient.of(options.getOrDefault("--sdk-http", "apache"));
     if (options.containsKey("--legacy-metadata")) {
       try {
         LOG.info("legacy metadata client: this is instance {}",
@@ -55,7 +57,7 @@ public final class DemoApp {
     String sdks = options.getOrDefault("--sdk", "v2");
     for (String sdk : sdks.equals("none") ? new String[0] : sdks.split(",")) {
       StaticKeys keys = credentials.readsKeys() ? StaticKeys.fromConfiguration() : null;
-      try (Workload workload = workload(sdk.trim(), endpoints, credentials, keys)) {
+      try (Workload workload = workload(sdk.trim(), endpoints, credentials, keys, sdkV2Http)) {
         LOG.info("SDK {}: AWS SDK for Java {}", workload.sdk(), workload.sdkVersion());
         long first = System.nanoTime();
         String caller = workload.round();
@@ -110,9 +112,10 @@ public final class DemoApp {
     return outcome;
   }
 
-  private static Workload workload(String sdk, Endpoints endpoints, CredentialsMode credentials, StaticKeys keys) {
+  private static Workload workload(String sdk, Endpoints endpoints, CredentialsMode credentials, StaticKeys keys,
+      SdkV2HttpClient sdkV2Http) {
     return switch (sdk) {
-      case "v2" -> new SdkV2Workload(endpoints, credentials, keys);
+      case "v2" -> new SdkV2Workload(endpoints, credentials, keys, sdkV2Http);
       case "v1" -> new SdkV1Workload(endpoints, credentials, keys);
       default -> throw new IllegalArgumentException("unknown SDK '" + sdk + "'; use v1, v2, both: v2,v1, or none");
     };

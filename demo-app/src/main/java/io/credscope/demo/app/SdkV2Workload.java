@@ -4,9 +4,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,13 +16,17 @@ import software.amazon.awssdk.services.sts.StsClient;
 /** AWS SDK for Java v2 clients. */
 final class SdkV2Workload implements Workload {
 
-  private final SdkHttpClient http = ApacheHttpClient.builder().build();
+  private final SdkHttpClient http;
   private final StsClient sts;
   private final S3Client s3;
   private final DynamoDbClient dynamoDb;
 
   /** @param keys the keys the application read, for the modes that read any; else {@code null} */
-  SdkV2Workload(Endpoints endpoints, CredentialsMode mode, StaticKeys keys) {
+  SdkV2Workload(Endpoints endpoints, CredentialsMode mode, StaticKeys keys, SdkV2HttpClient httpClient) {
+    // The clients the SDK builds for itself (STS for web identity and roles, SSO) load theirs from the class path,
+    // which has both: 2.17 refuses to choose, later releases pick Apache. The application names its choice.
+    System.setProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property(), httpClient.serviceClassName());
+    http = httpClient.build();
     AwsCredentialsProvider credentials = switch (mode) {
       case DEFAULT, MIXED -> null;
       case STATIC -> staticProvider(keys);
