@@ -164,7 +164,7 @@ class HttpHooksIT {
 
     String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(BODY));
     List<String> expected = new ArrayList<>(List.of("signed " + BODY.length + " " + digest,
-        "plain " + BODY.length + " " + digest));
+        "sigv4a " + BODY.length + " " + digest, "plain " + BODY.length + " " + digest));
     if (presign) {
       expected.add("presigned " + BODY.length + " " + digest);
     }
@@ -172,7 +172,7 @@ class HttpHooksIT {
     assertEquals(without.stdout(), with.stdout(), "the application reads the same bytes with the agent");
 
     List<JsonNode> calls = records(audit, "aws.call");
-    assertEquals(presign ? 2 : 1, calls.size(), "the plain call is no AWS call: " + calls);
+    assertEquals(presign ? 3 : 2, calls.size(), "the plain call is no AWS call: " + calls);
     JsonNode signed = calls.get(0);
     assertEquals(KEY_ID, signed.get("key").asText());
     assertEquals("dynamodb", signed.get("service").asText());
@@ -185,8 +185,12 @@ class HttpHooksIT {
     if (!client.equals("httpclient-async")) {
       assertTrue(signed.get("caller").asText().startsWith(HttpClientsApp.class.getName() + "."), signed.toString());
     }
+    JsonNode sigV4a = calls.get(1);
+    assertEquals("s3 us-east-1,us-west-2 " + KEY_ID + " static " + library, sigV4a.get("service").asText() + " "
+        + sigV4a.get("region").asText() + " " + sigV4a.get("key").asText() + " " + sigV4a.get("source").asText() + " "
+        + sigV4a.get("library").asText(), "SigV4a's region set, which the hook handed over");
     if (presign) {
-      JsonNode presigned = calls.get(1);
+      JsonNode presigned = calls.get(2);
       assertEquals(PRESIGN_KEY_ID, presigned.get("key").asText());
       assertEquals("s3", presigned.get("service").asText());
       assertEquals("eu-central-1", presigned.get("region").asText());

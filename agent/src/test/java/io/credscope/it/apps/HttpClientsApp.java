@@ -85,6 +85,12 @@ public final class HttpClientsApp {
     Map<String, String> headers = Map.of("Authorization", signed.firstMatchingHeader("Authorization").get(),
         "X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").get());
     print("signed", send(client, signed.getUri(), "GET", headers));
+    // SigV4a, as for an S3 Multi-Region Access Point: the scope names no region, X-Amz-Region-Set does. Only the
+    // identity is read, so the ECDSA signature need not be valid.
+    print("sigv4a", send(client, base.resolve("/sigv4a/object.txt"), "GET", Map.of("Authorization",
+        "AWS4-ECDSA-P256-SHA256 Credential=" + credentials.accessKeyId() + "/20261122/s3/aws4_request, "
+            + "SignedHeaders=host;x-amz-date;x-amz-region-set, Signature=3045022100c2d9a5f0e1b7",
+        "X-Amz-Date", "20261122T100000Z", "X-Amz-Region-Set", "us-east-1,us-west-2")));
     print("plain", send(client, base.resolve("/plain?page=1"), "GET", Map.of()));
     if (args.length > 5) {
       AwsCredentials presigner = AwsBasicCredentials.create(args[4], args[5]);
