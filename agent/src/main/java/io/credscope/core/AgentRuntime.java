@@ -71,6 +71,12 @@ final class AgentRuntime {
             Diagnostics.warn(reason + "; credscope " + version + " instruments nothing and the application runs "
                 + "unchanged");
           }
+        }, new TransformerFactory.SkippedTypes() {
+          @Override
+          public void skipped(String typeName) {
+            Diagnostics.debug("left " + typeName + " as it is: none of its methods has the shape a hook expects, as "
+                + "in a version whose shape changed, or one that needs no hook there");
+          }
         }));
     // The recorders are made here rather than before the application's main: no advice can call
     // them before Byte Buddy, after them on this thread, has woven it. After Byte Buddy, and long

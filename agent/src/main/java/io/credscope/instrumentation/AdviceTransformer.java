@@ -27,9 +27,11 @@ final class AdviceTransformer implements ClassFileTransformer {
       new AuxiliaryType.NamingStrategy.Suffixing("credscope");
 
   private final Map<String, TypeAdvice> adviceByInternalName;
+  private final TransformerFactory.SkippedTypes skippedTypes;
 
-  AdviceTransformer(Map<String, TypeAdvice> adviceByInternalName) {
+  AdviceTransformer(Map<String, TypeAdvice> adviceByInternalName, TransformerFactory.SkippedTypes skippedTypes) {
     this.adviceByInternalName = adviceByInternalName;
+    this.skippedTypes = skippedTypes;
   }
 
   @Override
@@ -48,6 +50,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     // Bindings name types of every supported SDK version; in the others a type may lack the
     // method, and an unchanged class is cheaper to load than a rewritten copy of itself.
     if (type.getDeclaredMethods().filter(typeAdvice.methods()).isEmpty()) {
+      skippedTypes.skipped(typeName);
       return null;
     }
     AsmVisitorWrapper advice = typeAdvice.advice();

@@ -26,6 +26,7 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
   private final List<InstrumentationModule> modules;
   private final ClassLoader adviceLoader;
   private final UnsupportedJvm unsupportedJvm;
+  private final SkippedTypes skippedTypes;
   private final ClassFileVersion newestSupported;
 
   /** Told, once, why this JVM gets no instrumentation. */
@@ -33,17 +34,23 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
     void unsupported(String reason);
   }
 
+  /** Told of each hooked type left as it is because none of its methods has a seam's shape. */
+  public interface SkippedTypes {
+    void skipped(String typeName);
+  }
+
   public TransformerFactory(List<InstrumentationModule> modules, ClassLoader adviceLoader,
-      UnsupportedJvm unsupportedJvm) {
-    this(modules, adviceLoader, unsupportedJvm, ClassFileVersion.latest());
+      UnsupportedJvm unsupportedJvm, SkippedTypes skippedTypes) {
+    this(modules, adviceLoader, unsupportedJvm, skippedTypes, ClassFileVersion.latest());
   }
 
   /** @param newestSupported the newest class file version this Byte Buddy can read and write */
   TransformerFactory(List<InstrumentationModule> modules, ClassLoader adviceLoader, UnsupportedJvm unsupportedJvm,
-      ClassFileVersion newestSupported) {
+      SkippedTypes skippedTypes, ClassFileVersion newestSupported) {
     this.modules = modules;
     this.adviceLoader = adviceLoader;
     this.unsupportedJvm = unsupportedJvm;
+    this.skippedTypes = skippedTypes;
     this.newestSupported = newestSupported;
   }
 
@@ -84,7 +91,7 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
       byType.put(entry.getKey(), new TypeAdvice(new AsmVisitorWrapper.Compound(wrappers), methods));
     }
     warmUp(adviceLocator, advicePool);
-    return new AdviceTransformer(byType);
+    return new AdviceTransformer(byType, skippedTypes);
   }
 
   /**
@@ -99,7 +106,7 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
       AsmVisitorWrapper advice = Advice.to(advicePool.describe(WeavingWarmUp.Hooks.class.getName()).resolve(),
           adviceLocator).on(method);
       String internalName = typeName.replace('.', '/');
-      return new AdviceTransformer(Collections.singletonMap(internalName, new TypeAdvice(advice, method)))
+      return new AdviceTransformer(Collections.singletonMap(internalName, new TypeAdvice(advice, method)), skippedTypes)
           .transform(adviceLoader, internalName, null, null, adviceLocator.locate(typeName).resolve()) != null;
     } catch (Throwable ignored) {
       // The first hooked class then pays for what was not warmed.

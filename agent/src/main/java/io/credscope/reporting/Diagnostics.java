@@ -19,6 +19,13 @@ public final class Diagnostics {
     print("[credscope] WARN  " + message);
   }
 
+  /** Printed only with {@code log=debug} or {@code log=trace}. */
+  public static void debug(String message) {
+    if (LogLevel.DEBUG.enabled()) {
+      print("[credscope] DEBUG " + message);
+    }
+  }
+
   private static void print(String line) {
     byte[] bytes = (line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
     System.err.write(bytes, 0, bytes.length);

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
 class TransformerFactoryTest {
 
   private final List<String> reasons = new ArrayList<>();
+  private final List<String> skipped = new ArrayList<>();
   private final List<InstrumentationModule> modules = List.of(new AwsSdkV2CredentialsInstrumentationModule());
 
   /** As on a JVM newer than Byte Buddy knows: one reason, and nothing to transform with. */
   @Test
   void aJvmNewerThanByteBuddyKnowsGetsOneLineAndNoTransformer() {
     TransformerFactory factory = new TransformerFactory(modules, getClass().getClassLoader(), reasons::add,
-        ClassFileVersion.JAVA_V8);
+        skipped::add, ClassFileVersion.JAVA_V8);
     assertNull(factory.call());
     assertEquals(1, reasons.size());
     assertTrue(reasons.get(0).matches("Java \\d+ is newer than this build supports \\(up to Java 8\\)"), reasons.get(0));
@@ -38,7 +39,7 @@ class TransformerFactoryTest {
 
   @Test
   void aSupportedJvmGetsTheTransformer() {
-    assertNotNull(new TransformerFactory(modules, getClass().getClassLoader(), reasons::add).call());
+    assertNotNull(new TransformerFactory(modules, getClass().getClassLoader(), reasons::add, skipped::add).call());
     assertTrue(reasons.isEmpty());
   }
 
@@ -46,7 +47,7 @@ class TransformerFactoryTest {
   @Test
   void aTypeWithoutTheHookedMethodIsNotRewritten() throws Exception {
     ClassFileTransformer transformer = new TransformerFactory(List.of(new TestModule()), getClass().getClassLoader(),
-        reasons::add).call();
+        reasons::add, skipped::add).call();
     byte[] withMethod = bytesOf(WithMethod.class);
     byte[] woven = transformer.transform(getClass().getClassLoader(), internalName(WithMethod.class), null, null,
         withMethod);
@@ -54,13 +55,14 @@ class TransformerFactoryTest {
     assertFalse(Arrays.equals(withMethod, woven));
     assertNull(transformer.transform(getClass().getClassLoader(), internalName(WithoutMethod.class), null, null,
         bytesOf(WithoutMethod.class)));
+    assertEquals(List.of(WithoutMethod.class.getName()), skipped, "told, for its debug line");
   }
 
   @Test
   void theWarmUpWeaves() {
     ClassLoader loader = getClass().getClassLoader();
     ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(loader);
-    assertTrue(new TransformerFactory(modules, loader, reasons::add).warmUp(locator,
+    assertTrue(new TransformerFactory(modules, loader, reasons::add, skipped::add).warmUp(locator,
         TypePool.Default.WithLazyResolution.of(locator)));
   }
 

@@ -190,8 +190,9 @@ class RetryIT {
 
   /**
    * Fifty sendAsync calls at once, all throttled at their first attempt: while they wait, no thread is held for
-   * them. A thread per waiting call would add fifty to the peak of live threads; credscope's timer, and what else
-   * its reporting starts, add a few.
+   * them. A thread per waiting call would add fifty to the peak of live threads. What the JDK's client starts for
+   * itself under fifty new connections at once varies from run to run (from 13 to 25 threads were seen in all),
+   * so the bound is half of fifty.
    */
   @Test
   void sendAsyncHoldsNoThreadWhileItWaits() throws Exception {
@@ -210,7 +211,7 @@ class RetryIT {
       assertEquals(2 * atOnce, aws.dynamoDb().requests(), "each call retried once");
       assertEquals(atOnce, records(run, "retry").size());
       int throttled = peakThreads(run, atOnce);
-      assertTrue(throttled <= calm + atOnce / 5, "peak " + throttled + " live threads while 50 calls waited, " + calm
+      assertTrue(throttled < calm + atOnce / 2, "peak " + throttled + " live threads while 50 calls waited, " + calm
           + " without throttling");
     }
   }
