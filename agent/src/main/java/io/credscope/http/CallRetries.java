@@ -57,6 +57,8 @@ public final class CallRetries {
   };
   /** SDK calls whose last attempt got a retryable answer, by invocation id, oldest first. */
   private final LinkedHashMap<String, PendingSdkCall> pendingSdkCalls = new LinkedHashMap<String, PendingSdkCall>();
+  /** The map's size, written under its lock, read without: zero on the path of every untroubled SDK call. */
+  private volatile int pendingSdkCallCount;
   private volatile ScheduledExecutorService timer;
   /** Operations by {@code X-Amz-Target}; at most {@link #MAX_OPERATIONS}, so that memory stays bounded. */
   private final ConcurrentMap<String, String> operations = new ConcurrentHashMap<String, String>();
@@ -290,9 +292,13 @@ public final class CallRetries {
   /** An SDK's attempt: counted as a retry when it is one, and remembered until the SDK's next one, or its end. */
   private void sdkAttempted(SdkAttempt sdk, String invocationId, RetryScope scope, ApiRetryCount api,
       Outcome outcome, long now) {
-    PendingSdkCall previous;
-    synchronized (pendingSdkCalls) {
-      previous = invocationId == null ? null : pendingSdkCalls.remove(invocationId);
+    PendingSdkCall previous = null;
+    // Without throttling nothing waits: the SDK's calls then take no lock here.
+    if (invocationId != null && pendingSdkCallCount > 0) {
+      synchronized (pendingSdkCalls) {
+        previous = pendingSdkCalls.remove(invocationId);
+        pendingSdkCallCount = pendingSdkCalls.size();
+      }
     }
     long waited = 0;
     if (sdk.attempt() > 1 || previous != null) {
@@ -311,7 +317,9 @@ public final class CallRetries {
         remember(invocationId, call);
       }
     }
-    sweepSdkCalls(now, false);
+    if (pendingSdkCallCount > 0) {
+      sweepSdkCalls(now, false);
+    }
   }
 
   private void remember(String invocationId, PendingSdkCall call) {
@@ -323,6 +331,7 @@ public final class CallRetries {
         dropped = oldest.getValue();
         pendingSdkCalls.remove(oldest.getKey());
       }
+      pendingSdkCallCount = pendingSdkCalls.size();
     }
     if (dropped != null) {
       dropped.api.countSdkGaveUp();
@@ -346,6 +355,7 @@ public final class CallRetries {
         }
         expired = oldest.getValue();
         pendingSdkCalls.remove(oldest.getKey());
+        pendingSdkCallCount = pendingSdkCalls.size();
       }
       expired.gaveUp(!all);
     }
