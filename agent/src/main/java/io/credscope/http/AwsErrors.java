@@ -61,7 +61,7 @@ final class AwsErrors {
     String code = error.code() == null ? NO_CODE : error.code();
     String caller = null;
     if (counters.count(site.service(), operation, code, error.throttling())) {
-      caller = caller();
+      caller = CallPath.callerThroughBridge(new Throwable().getStackTrace());
       Resolution resolution = site.resolution();
       events.accept(new AwsError(clock.instant(), site.keyId() == null ? null : AccessKeyId.of(site.keyId()),
           site.service(), site.region(), operation, error.code(), error.httpStatus(), error.throttling(),
@@ -70,7 +70,8 @@ final class AwsErrors {
     }
     String token = EncodedAuthorizationMessage.token(body, length, whole);
     if (token != null && tokens.size() < MAX_TOKENS && tokens.add(token)) {
-      encodedAuthFailure(call, operation, error, token, caller == null ? caller() : caller);
+      encodedAuthFailure(call, operation, error, token,
+          caller == null ? CallPath.callerThroughBridge(new Throwable().getStackTrace()) : caller);
     }
     return error;
   }
@@ -98,11 +99,6 @@ final class AwsErrors {
             + (key == null ? "" : " to key " + key.masked()) + " with " + evidence.get("code")
             + " and an encoded authorization failure message",
         EncodedAuthorizationMessage.decodeCommand(token), evidence));
-  }
-
-  private static String caller() {
-    StackTraceElement frame = CallPath.applicationThroughBridge(new Throwable().getStackTrace());
-    return frame == null ? null : CallPath.format(frame);
   }
 
   List<ErrorCount> errorCounts() {

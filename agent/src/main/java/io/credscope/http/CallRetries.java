@@ -209,8 +209,7 @@ public final class CallRetries {
         || request == null) {
       return pending;
     }
-    JavaHttpRequests.Sdk sdk = JavaHttpRequests.sdkHeaders(request);
-    if (SdkAttempt.of(sdk.invocationId, sdk.request) != null) {
+    if (JavaHttpRequests.sdkAttempt(request) != null) {
       return pending;
     }
     final String operation = AwsOperation.of(JavaHttpRequests.header(request, "X-Amz-Target"), target);

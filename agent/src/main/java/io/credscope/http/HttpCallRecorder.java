@@ -236,7 +236,8 @@ public final class HttpCallRecorder {
     events.accept(new AwsCall(clock.instant(), AccessKeyId.of(signature.accessKeyId()), signature.service(),
         signature.region(), resolution == null ? null : resolution.sdk(),
         resolution == null ? null : resolution.source(), resolution == null ? null : resolution.provider(), host,
-        method, library, signature.presigned(), caller()));
+        method, library, signature.presigned(),
+        CallPath.callerThroughBridge(new Throwable().getStackTrace())));
     return created;
   }
 
@@ -252,7 +253,7 @@ public final class HttpCallRecorder {
     evidence.put("host", host);
     evidence.put("signedAt", signature.signedAt());
     evidence.put("expiresSeconds", Long.toString(signature.expiresSeconds()));
-    String caller = caller();
+    String caller = CallPath.callerThroughBridge(new Throwable().getStackTrace());
     if (caller != null) {
       evidence.put("location", caller);
     }
@@ -264,11 +265,6 @@ public final class HttpCallRecorder {
             + " hours (X-Amz-Expires=" + signature.expiresSeconds() + ")" + (caller == null ? "" : ", used at " + caller),
         "presign for minutes, not days: whoever holds the URL can use it until it expires; sign with session "
             + "credentials, which end the URL's validity when they expire", evidence));
-  }
-
-  private static String caller() {
-    StackTraceElement frame = CallPath.applicationThroughBridge(new Throwable().getStackTrace());
-    return frame == null ? null : CallPath.format(frame);
   }
 
   private void whenComplete(Object pendingResponse, final AwsCallSite site, final ImdsTraffic.Completion completion,

@@ -24,21 +24,10 @@ final class JavaHttpRequests {
   private JavaHttpRequests() {
   }
 
-  /** The SDK invocation headers of a request. */
-  static final class Sdk {
-    final String invocationId;
-    /** {@code amz-sdk-request}, else {@code amz-sdk-retry}. */
-    final String request;
-
-    Sdk(String invocationId, String request) {
-      this.invocationId = invocationId;
-      this.request = request;
-    }
-  }
-
-  static Sdk sdkHeaders(Object request) {
+  /** The SDK attempt the request's invocation headers say it is, or {@code null} when it is no SDK's. */
+  static SdkAttempt sdkAttempt(Object request) {
     String sdkRequest = header(request, SdkAttempt.REQUEST_HEADER);
-    return new Sdk(header(request, SdkAttempt.INVOCATION_ID_HEADER),
+    return SdkAttempt.of(header(request, SdkAttempt.INVOCATION_ID_HEADER),
         sdkRequest != null ? sdkRequest : header(request, SdkAttempt.V1_RETRY_HEADER));
   }
 

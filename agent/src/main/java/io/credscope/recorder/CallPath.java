@@ -84,11 +84,13 @@ public final class CallPath {
   }
 
   /**
-   * As {@link #application}, for a stack that went through the bridge: {@code null} on any other, such as a
-   * client's completion thread, where no application frame made the call and credscope's own would be the first.
+   * The {@link #format formatted} {@link #application} frame of a stack that went through the bridge; {@code null}
+   * on any other, such as a client's completion thread, where no application frame made the call and credscope's
+   * own would be the first.
    */
-  public static StackTraceElement applicationThroughBridge(StackTraceElement[] stack) {
-    return afterBridge(stack) == 0 ? null : application(stack);
+  public static String callerThroughBridge(StackTraceElement[] stack) {
+    StackTraceElement frame = afterBridge(stack) == 0 ? null : application(stack);
+    return frame == null ? null : format(frame);
   }
 
   /** The AWS SDK that made the call on this stack, as {@code v2} or {@code v1}; {@code null} for neither. */

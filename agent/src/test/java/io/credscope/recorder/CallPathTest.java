@@ -52,6 +52,18 @@ class CallPathTest {
     assertEquals("com.example.Main.main(Main.java:5)", path.caller());
   }
 
+  /** A hook's call names the application frame below the bridge; a client's own completion thread names none. */
+  @Test
+  void aCallerIsNamedOnlyBelowTheBridge() {
+    StackTraceElement recorder = frame("io.credscope.http.AwsErrors", "record", 60);
+    StackTraceElement application = frame("com.example.Uploader", "upload", 31);
+    assertEquals("com.example.Uploader.upload(Uploader.java:31)",
+        CallPath.callerThroughBridge(new StackTraceElement[] {recorder, BRIDGE,
+            frame("okhttp3.internal.http.CallServerInterceptor", "intercept", 40), application}));
+    assertNull(CallPath.callerThroughBridge(new StackTraceElement[] {
+        recorder, frame("java.util.concurrent.CompletableFuture", "uniWhenComplete", 860), application}));
+  }
+
   @Test
   void noApplicationFrameMeansNoCaller() {
     CallPath path = CallPath.of(new StackTraceElement[] {
