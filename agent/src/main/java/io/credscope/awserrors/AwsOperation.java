@@ -3,9 +3,10 @@ package io.credscope.awserrors;
 /**
  * The operation an AWS request invokes, from what the HTTP hooks hold without reading the request body: the
  * {@code X-Amz-Target} header of the JSON protocols ({@code DynamoDB_20120810.GetItem} gives {@code GetItem}), else
- * the {@code Action} parameter of a Query or EC2 Query request's query string. Query requests usually send
- * {@code Action} in a form body, which the hooks never see: their operation is then {@link #UNKNOWN}, as is every
- * REST operation, whose name is in no header.
+ * the {@code Action} parameter of a Query or EC2 Query request's query string, else the name the SDK whose call
+ * made the request gave it. Query requests usually send {@code Action} in a form body, which the hooks never read,
+ * and a REST operation's name is in no header: such a request that no SDK call made has the operation
+ * {@link #UNKNOWN}.
  */
 public final class AwsOperation {
 
@@ -21,15 +22,21 @@ public final class AwsOperation {
   }
 
   /**
+   * The wire's evidence comes first: a request made on an SDK call's thread is not always that call's own.
+   *
+   * @param sdkOperation the operation of the SDK call running on the request's thread, or null
    * @param amzTarget the {@code X-Amz-Target} request header, or null
    * @param target what the hook holds of the request target: a raw query, a path with its query, a whole URL, or
    *     null
    * @return the operation's name, or {@link #UNKNOWN}
    */
-  public static String of(String amzTarget, String target) {
+  public static String of(String sdkOperation, String amzTarget, String target) {
     String operation = fromTarget(amzTarget);
     if (operation == null) {
       operation = fromQuery(target);
+    }
+    if (operation == null && sdkOperation != null) {
+      operation = nameOrNull(sdkOperation, 0, sdkOperation.length());
     }
     return operation == null ? UNKNOWN : operation;
   }

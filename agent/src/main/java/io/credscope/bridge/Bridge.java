@@ -79,6 +79,22 @@ public final class Bridge {
   }
 
   /**
+   * An SDK's synchronous call starts on this thread: the requests it makes here take its operation's name where the
+   * wire names none, as a Query call's form body and a REST call do not. One thread-local write per SDK call.
+   *
+   * @param request SDK v2's {@code ClientExecutionParams} or SDK v1's {@code Request}
+   * @return what to hand to {@link #sdkOperationEnded} when the call returns or throws
+   */
+  public static Object sdkOperationStarted(Object request) {
+    return dispatcher.sdkOperationStarted(request);
+  }
+
+  /** The SDK call {@link #sdkOperationStarted} began returned or threw: the thread is back in the call around it. */
+  public static void sdkOperationEnded(Object outer) {
+    dispatcher.sdkOperationEnded(outer);
+  }
+
+  /**
    * The {@code X-Amz-Region-Set} header of a SigV4a-signed request ({@code Authorization: AWS4-ECDSA-P256-SHA256
    * ...}), whose credential scope names no region: handed over just before the hook reports that request on this
    * thread, through {@link #httpExchange} or {@link #httpExchangeStarted}. Hooks call it for SigV4a requests only,

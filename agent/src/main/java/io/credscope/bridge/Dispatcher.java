@@ -80,6 +80,12 @@ public interface Dispatcher {
   /** The region set of the SigV4a request about to be reported on this thread; see {@link Bridge#sigV4aRegionSet}. */
   void sigV4aRegionSet(String regionSet);
 
+  /** An SDK call starts on this thread; see {@link Bridge#sdkOperationStarted}. */
+  Object sdkOperationStarted(Object request);
+
+  /** The SDK call {@link #sdkOperationStarted} began is over; see {@link Bridge#sdkOperationEnded}. */
+  void sdkOperationEnded(Object outer);
+
   /** The error response of the AWS call just reported on this thread; see {@link Bridge#awsErrorResponse}. */
   void awsErrorResponse(String amzTarget, String queryError, String errorType, byte[] bodyPrefix, int length);
 
@@ -95,6 +101,15 @@ public interface Dispatcher {
 
     @Override
     public void credentialsProvided(Object provider, Object credentials) {
+    }
+
+    @Override
+    public Object sdkOperationStarted(Object request) {
+      return null;
+    }
+
+    @Override
+    public void sdkOperationEnded(Object outer) {
     }
 
     @Override

@@ -88,6 +88,16 @@ final class AgentDispatcher implements Dispatcher {
   }
 
   @Override
+  public Object sdkOperationStarted(Object request) {
+    return http.sdkOperationStarted(request);
+  }
+
+  @Override
+  public void sdkOperationEnded(Object outer) {
+    http.sdkOperationEnded(outer instanceof String ? (String) outer : null);
+  }
+
+  @Override
   public void sigV4aRegionSet(String regionSet) {
     http.sigV4aRegionSet(regionSet);
   }

@@ -6,6 +6,7 @@ import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.ClassNameGate;
 import io.credscope.instrumentation.InstrumentationModule;
 import io.credscope.instrumentation.TransformerFactory;
+import io.credscope.instrumentation.awssdk.AwsSdkOperationInstrumentationModule;
 import io.credscope.instrumentation.awssdk.v1.AwsSdkV1CredentialsInstrumentationModule;
 import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentationModule;
 import io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4InstrumentationModule;
@@ -51,7 +52,7 @@ final class AgentRuntime {
     // Named types only: nothing is matched by hierarchy, and a JDK class is admitted by its exact name.
     List<InstrumentationModule> modules = Arrays.<InstrumentationModule>asList(
         new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule(),
-        new HttpUrlConnectionInstrumentationModule(), new JavaHttpClientInstrumentationModule(),
+        new AwsSdkOperationInstrumentationModule(), new HttpUrlConnectionInstrumentationModule(), new JavaHttpClientInstrumentationModule(),
         new ApacheHttpClient4InstrumentationModule(), new ApacheHttpClient5InstrumentationModule(),
         new OkHttpInstrumentationModule());
     Set<String> typeNames = new HashSet<String>();

@@ -57,7 +57,7 @@ final class AwsErrors {
       return null;
     }
     AwsCallSite site = call.site;
-    String operation = AwsOperation.of(amzTarget, call.target);
+    String operation = AwsOperation.of(call.sdkOperation, amzTarget, call.target);
     String code = error.code() == null ? NO_CODE : error.code();
     String caller = null;
     if (counters.count(site.service(), operation, code, error.throttling())) {
@@ -116,13 +116,16 @@ final class AwsErrors {
     final String host;
     final String target;
     final int status;
+    /** The operation of the SDK call on whose thread the request was made, or {@code null}. */
+    final String sdkOperation;
 
-    ErroredCall(AwsCallSite site, String library, String host, String target, int status) {
+    ErroredCall(AwsCallSite site, String library, String host, String target, int status, String sdkOperation) {
       this.site = site;
       this.library = library;
       this.host = host;
       this.target = target;
       this.status = status;
+      this.sdkOperation = sdkOperation;
     }
   }
 }

@@ -125,10 +125,10 @@ public final class CallRetries {
   }
 
   /** The wire hook on this thread saw an AWS exchange: remembered if a hooked call is in progress around it. */
-  void exchanged(AwsCallSite site, String library, String method, String target, int status) {
+  void exchanged(AwsCallSite site, String library, String method, String target, int status, String sdkOperation) {
     RetryScope scope = scopes.get();
     if (scope.depth > 0) {
-      scope.exchanged(site, library, method, target, status);
+      scope.exchanged(site, library, method, target, status, sdkOperation);
     }
   }
 
@@ -145,7 +145,7 @@ public final class CallRetries {
     long now = System.nanoTime();
     Outcome outcome = scope.outcome();
     if (scope.operation == null) {
-      scope.operation = operation(amzTarget, scope.target);
+      scope.operation = operation(scope.sdkOperation, amzTarget, scope.target);
     }
     ApiRetryCount api = counters.row(scope.site.service(), scope.operation, scope.method);
     api.countAttempt(outcome == Outcome.THROTTLED, now);
@@ -180,18 +180,19 @@ public final class CallRetries {
    * The operation, from a table of the {@code X-Amz-Target} values seen: a repeated call's header string is hashed,
    * not cut up again.
    */
-  private String operation(String amzTarget, String target) {
+  private String operation(String sdkOperation, String amzTarget, String target) {
     if (amzTarget == null) {
-      return AwsOperation.of(null, target);
+      return AwsOperation.of(sdkOperation, null, target);
     }
     String operation = operations.get(amzTarget);
     if (operation == null) {
-      operation = AwsOperation.of(amzTarget, target);
+      operation = AwsOperation.of(null, amzTarget, null);
       if (operations.size() < MAX_OPERATIONS) {
         operations.put(amzTarget, operation);
       }
     }
-    return operation;
+    // A header that names no operation leaves the choice to the query and the SDK, as it would uncached.
+    return operation.equals(AwsOperation.UNKNOWN) ? AwsOperation.of(sdkOperation, null, target) : operation;
   }
 
   private static boolean sdkOnStack() {
@@ -202,7 +203,8 @@ public final class CallRetries {
    * A {@code java.net.http} AWS call was sent: answers the future its client is to return, which completes with the
    * answer of its last attempt when it is retried, or {@code pending} itself when it is not.
    */
-  Object retryAsync(AwsCallSite site, String library, String method, String target, Object pending,
+  Object retryAsync(AwsCallSite site, String library, String method, String target, String sdkOperation,
+      Object pending,
       final Object client, final Object request, final Object bodyHandler, final Object pushPromiseHandler) {
     final RetryScope scope = scopes.get();
     if (retrier == null || scope.resending || !(pending instanceof CompletableFuture) || client == null
@@ -212,7 +214,7 @@ public final class CallRetries {
     if (JavaHttpRequests.sdkAttempt(request) != null) {
       return pending;
     }
-    final String operation = AwsOperation.of(JavaHttpRequests.header(request, "X-Amz-Target"), target);
+    final String operation = AwsOperation.of(sdkOperation, JavaHttpRequests.header(request, "X-Amz-Target"), target);
     final ApiRetryCount api = counters.row(site.service(), operation, method);
     final RetriedCall call = new RetriedCall(site, library, operation, api);
     @SuppressWarnings("unchecked")

@@ -62,6 +62,7 @@ public final class HttpCallRecorder {
   private final CallRetries retries;
   /** The {@code X-Amz-Region-Set} of the SigV4a request the hook on this thread is about to report. */
   private final ThreadLocal<String> regionSets = new ThreadLocal<String>();
+  private final SdkOperations sdkOperations = new SdkOperations();
 
   /**
    * @param credentials the reported resolution of an access key id, or {@code null} when credscope never saw it
@@ -85,9 +86,10 @@ public final class HttpCallRecorder {
     AwsCallSite site = awsCall(library, method, host, target, authorization);
     if (site != null) {
       site.count(status);
-      retries.exchanged(site, library, method, target, status);
+      String sdkOperation = sdkOperations.current();
+      retries.exchanged(site, library, method, target, status, sdkOperation);
       if (status >= 400) {
-        erroredCalls.set(new AwsErrors.ErroredCall(site, library, host, target, status));
+        erroredCalls.set(new AwsErrors.ErroredCall(site, library, host, target, status, sdkOperation));
         return true;
       }
       return false;
@@ -158,17 +160,28 @@ public final class HttpCallRecorder {
       Object bodyHandler, Object pushPromiseHandler) {
     AwsCallSite site = awsCall(library, method, host, target, authorization);
     if (site != null) {
-      whenComplete(pendingResponse, site, null, library, host, target);
-      return retries.retryAsync(site, library, method, target, pendingResponse, client, request, bodyHandler,
-          pushPromiseHandler);
+      String sdkOperation = sdkOperations.current();
+      whenComplete(pendingResponse, site, null, library, host, target, sdkOperation);
+      return retries.retryAsync(site, library, method, target, sdkOperation, pendingResponse, client, request,
+          bodyHandler, pushPromiseHandler);
     }
     if (imdsEndpoints.matches(host, port)) {
       ImdsTraffic.Completion completion = imds.started(library, method, host, imdsToken != null);
       if (completion != null) {
-        whenComplete(pendingResponse, null, completion, library, host, target);
+        whenComplete(pendingResponse, null, completion, library, host, target, null);
       }
     }
     return pendingResponse;
+  }
+
+  /** See {@code Bridge.sdkOperationStarted}. */
+  public String sdkOperationStarted(Object request) {
+    return sdkOperations.started(request);
+  }
+
+  /** See {@code Bridge.sdkOperationEnded}. */
+  public void sdkOperationEnded(String outer) {
+    sdkOperations.ended(outer);
   }
 
   /** See {@code Bridge.sigV4aRegionSet}. */
@@ -268,7 +281,7 @@ public final class HttpCallRecorder {
   }
 
   private void whenComplete(Object pendingResponse, final AwsCallSite site, final ImdsTraffic.Completion completion,
-      final String library, final String host, final String target) {
+      final String library, final String host, final String target, final String sdkOperation) {
     if (!(pendingResponse instanceof CompletableFuture)) {
       if (site != null) {
         site.count(-1);
@@ -282,7 +295,7 @@ public final class HttpCallRecorder {
         if (site != null) {
           site.count(status);
           if (status >= 400) {
-            errorOf(response, new AwsErrors.ErroredCall(site, library, host, target, status));
+            errorOf(response, new AwsErrors.ErroredCall(site, library, host, target, status, sdkOperation));
           }
         }
         if (completion != null) {

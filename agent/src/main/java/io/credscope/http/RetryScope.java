@@ -24,6 +24,8 @@ final class RetryScope {
   String method;
   String target;
   int status;
+  /** The operation of the SDK call on whose thread the exchange was made, or {@code null}. */
+  String sdkOperation;
   /**
    * Exchanges on the wire since the call, or its last retry, began: more than one when the client retried by
    * itself, as HttpClient 5 does a 503 and OkHttp a 503 with {@code Retry-After: 0}.
@@ -54,8 +56,9 @@ final class RetryScope {
     }
   }
 
-  void exchanged(AwsCallSite site, String library, String method, String target, int status) {
+  void exchanged(AwsCallSite site, String library, String method, String target, int status, String sdkOperation) {
     this.site = site;
+    this.sdkOperation = sdkOperation;
     this.library = library;
     this.method = method;
     this.target = target;

@@ -39,6 +39,7 @@ import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.handler.ClientExecutionParams;
 
 /** Error responses of AWS calls, as the hooks hand them to the HTTP recorder: classified, counted, and read back. */
 class AwsErrorsTest {
@@ -81,6 +82,26 @@ class AwsErrorsTest {
 
   private List<String> throttleCounts() {
     return recorder.throttleCounts().stream().map(ErrorCount::toString).sorted().collect(Collectors.toList());
+  }
+
+  /**
+   * A Query call sends its Action in a form body, which the hooks never read: made inside an SDK call, it takes that
+   * call's name. Once the call is over, the thread's next call is unknown again.
+   */
+  @Test
+  void aFormBodyCallInsideAnSdkCallTakesItsOperation() {
+    byte[] body = bytes("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
+        + "<Message>Rate exceeded</Message></Error></ErrorResponse>");
+    Object outer = recorder.sdkOperationStarted(new ClientExecutionParams<>().withOperationName("GetCallerIdentity"));
+    try {
+      assertTrue(call("sts", "/", 400));
+      recorder.errorResponse(null, null, null, body, body.length);
+    } finally {
+      recorder.sdkOperationEnded((String) outer);
+    }
+    assertTrue(call("sts", "/", 400));
+    recorder.errorResponse(null, null, null, body, body.length);
+    assertEquals(List.of("sts/GetCallerIdentity=1", "sts/unknown=1"), throttleCounts());
   }
 
   @Test

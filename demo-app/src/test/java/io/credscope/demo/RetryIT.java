@@ -297,6 +297,10 @@ class RetryIT {
         List<JsonNode> gaveUp = records(run, "retry.gave-up");
         assertTrue(gaveUp.stream().anyMatch(record -> record.get("retrier").asText().equals("sdk-v2")
             && record.get("attempts").asInt() == record.get("maxAttempts").asInt()), run.auditText());
+        // Both SDKs send the Action in a form body: the operation is the name each SDK call gave it.
+        assertEquals(List.of("GetCallerIdentity", "GetCallerIdentity"),
+            gaveUp.stream().map(record -> record.get("operation").asText()).collect(Collectors.toList()));
+        assertEquals("GetCallerIdentity", row.get("operation").asText(), row.toString());
       } else {
         assertEquals(2, row.get("sdkRetries").asInt(), "the first SDK met both throttles: " + row);
         assertEquals(0, row.get("sdkGaveUp").asInt(), row.toString());
