@@ -7,6 +7,7 @@ import io.credscope.instrumentation.AdviceBinding;
 import io.credscope.instrumentation.InstrumentationModule;
 import io.credscope.instrumentation.awssdk.v1.AwsSdkV1CredentialsInstrumentationModule;
 import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentationModule;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class AwsSdkCredentialsInstrumentationModuleTest {
+class AwsSdkInstrumentationModulesTest {
 
   static List<InstrumentationModule> modules() {
-    return List.of(new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule());
+    return List.of(new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule(),
+        new AwsSdkOperationInstrumentationModule());
   }
 
   /** The gate matches on typeNames(); a type only a binding names would never be transformed. */
@@ -49,16 +51,36 @@ class AwsSdkCredentialsInstrumentationModuleTest {
         "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider"));
   }
 
+  /** Both public overloads of each SDK's call path, on the SDKs of this class path; nothing else of theirs. */
+  @Test
+  void eachSdksCallPathIsMatchedOnBothItsOverloads() {
+    assertEquals(List.of("execute(ClientExecutionParams)", "execute(ClientExecutionParams,ResponseTransformer)"),
+        matched(new AwsSdkOperationInstrumentationModule(), AwsSdkOperationInstrumentationModule.V2_HANDLER));
+    assertEquals(List.of("execute(Request,HttpResponseHandler,HttpResponseHandler,ExecutionContext)",
+        "execute(Request,HttpResponseHandler,HttpResponseHandler,ExecutionContext,RequestConfig)"),
+        matched(new AwsSdkOperationInstrumentationModule(), AwsSdkOperationInstrumentationModule.V1_CLIENT));
+  }
+
   private static int matches(InstrumentationModule module, String typeName) {
+    return matched(module, typeName).size();
+  }
+
+  /** The methods of the type that the module's bindings match, as {@code name(SimpleParameterTypes)}, sorted. */
+  private static List<String> matched(InstrumentationModule module, String typeName) {
     TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofSystemLoader());
-    int count = 0;
+    List<String> matched = new ArrayList<>();
     for (AdviceBinding binding : module.adviceBindings()) {
       if (binding.typeNames().contains(typeName)) {
         for (MethodDescription method : pool.describe(typeName).resolve().getDeclaredMethods()) {
-          count += binding.methods().matches(method) ? 1 : 0;
+          if (binding.methods().matches(method)) {
+            List<String> parameters = new ArrayList<>();
+            method.getParameters().asTypeList().asErasures().forEach(type -> parameters.add(type.getSimpleName()));
+            matched.add(method.getName() + "(" + String.join(",", parameters) + ")");
+          }
         }
       }
     }
-    return count;
+    matched.sort(null);
+    return matched;
   }
 }
