@@ -1,8 +1,5 @@
 package io.credscope.events;
 
-import io.credscope.credentials.AccessKeyId;
-import io.credscope.credentials.CredentialSource;
-import io.credscope.credentials.Sdk;
 import java.time.Instant;
 
 /**
@@ -12,31 +9,17 @@ import java.time.Instant;
 public final class AwsCall implements Event {
 
   private final Instant time;
-  private final AccessKeyId key;
-  private final String service;
-  private final String region;
-  private final Sdk sdk;
-  private final CredentialSource source;
-  private final String provider;
+  private final CallIdentity identity;
   private final String host;
   private final String method;
   private final String library;
   private final boolean presigned;
   private final String caller;
 
-  /**
-   * @param sdk, source and provider are {@code null} when credscope never saw the key resolved
-   * @param region {@code null} when the signature names none (SigV4a without a region set)
-   */
-  public AwsCall(Instant time, AccessKeyId key, String service, String region, Sdk sdk, CredentialSource source,
-      String provider, String host, String method, String library, boolean presigned, String caller) {
+  public AwsCall(Instant time, CallIdentity identity, String host, String method, String library, boolean presigned,
+      String caller) {
     this.time = time;
-    this.key = key;
-    this.service = service;
-    this.region = region;
-    this.sdk = sdk;
-    this.source = source;
-    this.provider = provider;
+    this.identity = identity;
     this.host = host;
     this.method = method;
     this.library = library;
@@ -54,34 +37,8 @@ public final class AwsCall implements Event {
     return time;
   }
 
-  public AccessKeyId key() {
-    return key;
-  }
-
-  /** The signing name of the service, e.g. {@code s3}. */
-  public String service() {
-    return service;
-  }
-
-  public String region() {
-    return region;
-  }
-
-  public Sdk sdk() {
-    return sdk;
-  }
-
-  public CredentialSource source() {
-    return source;
-  }
-
-  /** The source's id, or {@code unknown} when credscope never saw the key resolved. */
-  public String sourceId() {
-    return source == null ? "unknown" : source.id();
-  }
-
-  public String provider() {
-    return provider;
+  public CallIdentity identity() {
+    return identity;
   }
 
   public String host() {
@@ -109,6 +66,7 @@ public final class AwsCall implements Event {
 
   @Override
   public String toString() {
-    return "AwsCall(" + service + ", " + region + ", " + key.masked() + ", " + sourceId() + ", " + library + ")";
+    return "AwsCall(" + identity.service() + ", " + identity.region() + ", " + identity.key().masked() + ", "
+        + identity.sourceId() + ", " + library + ")";
   }
 }

@@ -1,8 +1,5 @@
 package io.credscope.events;
 
-import io.credscope.credentials.AccessKeyId;
-import io.credscope.credentials.CredentialSource;
-import io.credscope.credentials.Sdk;
 import java.time.Instant;
 
 /**
@@ -12,39 +9,24 @@ import java.time.Instant;
 public final class AwsError implements Event {
 
   private final Instant time;
-  private final AccessKeyId key;
-  private final String service;
-  private final String region;
+  private final CallIdentity identity;
   private final String operation;
   private final String code;
   private final int status;
   private final boolean throttling;
-  private final Sdk sdk;
-  private final CredentialSource source;
-  private final String provider;
   private final String host;
   private final String library;
   private final String caller;
 
-  /**
-   * @param key {@code null} when the call was counted among the overflow of distinct call sites
-   * @param code {@code null} when the response named none in the part that was read
-   * @param sdk, source and provider are {@code null} when credscope never saw the key resolved
-   */
-  public AwsError(Instant time, AccessKeyId key, String service, String region, String operation, String code,
-      int status, boolean throttling, Sdk sdk, CredentialSource source, String provider, String host,
-      String library, String caller) {
+  /** @param code {@code null} when the response named none in the part that was read */
+  public AwsError(Instant time, CallIdentity identity, String operation, String code, int status, boolean throttling,
+      String host, String library, String caller) {
     this.time = time;
-    this.key = key;
-    this.service = service;
-    this.region = region;
+    this.identity = identity;
     this.operation = operation;
     this.code = code;
     this.status = status;
     this.throttling = throttling;
-    this.sdk = sdk;
-    this.source = source;
-    this.provider = provider;
     this.host = host;
     this.library = library;
     this.caller = caller;
@@ -60,16 +42,8 @@ public final class AwsError implements Event {
     return time;
   }
 
-  public AccessKeyId key() {
-    return key;
-  }
-
-  public String service() {
-    return service;
-  }
-
-  public String region() {
-    return region;
+  public CallIdentity identity() {
+    return identity;
   }
 
   /** The operation, or {@code unknown}. */
@@ -90,23 +64,6 @@ public final class AwsError implements Event {
     return throttling;
   }
 
-  public Sdk sdk() {
-    return sdk;
-  }
-
-  public CredentialSource source() {
-    return source;
-  }
-
-  /** The source's id, or {@code unknown} when credscope never saw the key resolved. */
-  public String sourceId() {
-    return source == null ? "unknown" : source.id();
-  }
-
-  public String provider() {
-    return provider;
-  }
-
   public String host() {
     return host;
   }
@@ -122,7 +79,7 @@ public final class AwsError implements Event {
 
   @Override
   public String toString() {
-    return "AwsError(" + service + " " + operation + ": " + status + " " + code + (throttling ? ", throttling" : "")
-        + ", " + library + ")";
+    return "AwsError(" + identity.service() + " " + operation + ": " + status + " " + code
+        + (throttling ? ", throttling" : "") + ", " + library + ")";
   }
 }

@@ -34,6 +34,12 @@ public final class Finding implements Event {
   private final String remedy;
   private final Map<String, String> evidence;
 
+  /** A finding about a call on the wire: its key, and where credscope saw that key come from. */
+  public Finding(Instant time, String id, Severity severity, CallIdentity call, String summary, String remedy,
+      Map<String, String> evidence) {
+    this(time, id, severity, call.sdk(), call.source(), call.provider(), call.key(), summary, remedy, evidence);
+  }
+
   public Finding(Instant time, String id, Severity severity, Sdk sdk, CredentialSource source, String provider,
       AccessKeyId key, String summary, String remedy, Map<String, String> evidence) {
     this.time = time;

@@ -1,6 +1,5 @@
 package io.credscope.events;
 
-import io.credscope.credentials.AccessKeyId;
 import java.time.Instant;
 
 /**
@@ -19,8 +18,7 @@ public final class RetryRecord implements Event {
   private final String type;
   private final Instant time;
   private final String retrier;
-  private final String service;
-  private final String region;
+  private final CallIdentity identity;
   private final String operation;
   private final String code;
   private final int status;
@@ -30,8 +28,6 @@ public final class RetryRecord implements Event {
   private final long ceilingMillis;
   private final long totalDelayMillis;
   private final String reason;
-  private final AccessKeyId key;
-  private final String source;
   private final String library;
 
   /**
@@ -41,16 +37,14 @@ public final class RetryRecord implements Event {
    *     jitter window's upper bound it was drawn below; -1 otherwise, and a ceiling of -1 also when the server set
    *     the wait
    * @param reason for {@code retry.skipped}, why; otherwise {@code null}
-   * @param key {@code null} when unknown
    */
-  public RetryRecord(String type, Instant time, String retrier, String service, String region, String operation,
+  public RetryRecord(String type, Instant time, String retrier, CallIdentity identity, String operation,
       String code, int status, int attempts, int maxAttempts, long delayMillis, long ceilingMillis,
-      long totalDelayMillis, String reason, AccessKeyId key, String source, String library) {
+      long totalDelayMillis, String reason, String library) {
     this.type = type;
     this.time = time;
     this.retrier = retrier;
-    this.service = service;
-    this.region = region;
+    this.identity = identity;
     this.operation = operation;
     this.code = code;
     this.status = status;
@@ -60,8 +54,6 @@ public final class RetryRecord implements Event {
     this.ceilingMillis = ceilingMillis;
     this.totalDelayMillis = totalDelayMillis;
     this.reason = reason;
-    this.key = key;
-    this.source = source;
     this.library = library;
   }
 
@@ -79,13 +71,8 @@ public final class RetryRecord implements Event {
     return retrier;
   }
 
-  public String service() {
-    return service;
-  }
-
-  /** The region, or {@code unknown}. */
-  public String region() {
-    return region;
+  public CallIdentity identity() {
+    return identity;
   }
 
   /** The operation, or {@code unknown}. */
@@ -124,15 +111,6 @@ public final class RetryRecord implements Event {
 
   public String reason() {
     return reason;
-  }
-
-  public AccessKeyId key() {
-    return key;
-  }
-
-  /** The key's source, or {@code unknown}. */
-  public String source() {
-    return source;
   }
 
   public String library() {

@@ -1,28 +1,21 @@
 package io.credscope.http;
 
-import io.credscope.recorder.Resolution;
+import io.credscope.events.CallIdentity;
 
 /** One distinct (access key, service, region, source): reported once, then only its calls are counted. */
 final class AwsCallSite {
 
   private final CallCount[] byOutcome = new CallCount[CallOutcome.values().length];
-  private final String keyId;
-  private final String service;
-  private final String region;
-  private final Resolution resolution;
+  private final CallIdentity identity;
 
   /**
-   * @param keyId null for the site where calls beyond the limit of distinct sites are counted
-   * @param resolution how credscope saw the key resolved, or null
+   * @param region and {@code source} label the site's counters: {@code unknown} for what the identity lacks, and
+   *     {@code other} for the site where calls beyond the limit of distinct sites are counted
    */
-  AwsCallSite(CallCounters counters, String keyId, String service, String region, String source,
-      Resolution resolution) {
-    this.keyId = keyId;
-    this.service = service;
-    this.region = region;
-    this.resolution = resolution;
+  AwsCallSite(CallCounters counters, CallIdentity identity, String region, String source) {
+    this.identity = identity;
     for (CallOutcome outcome : CallOutcome.values()) {
-      byOutcome[outcome.ordinal()] = counters.row(service, region, source, outcome);
+      byOutcome[outcome.ordinal()] = counters.row(identity.service(), region, source, outcome);
     }
   }
 
@@ -30,20 +23,11 @@ final class AwsCallSite {
     byOutcome[CallOutcome.of(status).ordinal()].increment();
   }
 
-  String keyId() {
-    return keyId;
+  CallIdentity identity() {
+    return identity;
   }
 
   String service() {
-    return service;
-  }
-
-  /** The region, or {@code unknown}. */
-  String region() {
-    return region;
-  }
-
-  Resolution resolution() {
-    return resolution;
+    return identity.service();
   }
 }

@@ -6,11 +6,11 @@ import io.credscope.awserrors.AwsOperation;
 import io.credscope.awserrors.EncodedAuthorizationMessage;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.events.AwsError;
+import io.credscope.events.CallIdentity;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import io.credscope.findings.FindingType;
 import io.credscope.recorder.CallPath;
-import io.credscope.recorder.Resolution;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,11 +62,8 @@ final class AwsErrors {
     String caller = null;
     if (counters.count(site.service(), operation, code, error.throttling())) {
       caller = CallPath.callerThroughBridge(new Throwable().getStackTrace());
-      Resolution resolution = site.resolution();
-      events.accept(new AwsError(clock.instant(), site.keyId() == null ? null : AccessKeyId.of(site.keyId()),
-          site.service(), site.region(), operation, error.code(), error.httpStatus(), error.throttling(),
-          resolution == null ? null : resolution.sdk(), resolution == null ? null : resolution.source(),
-          resolution == null ? null : resolution.provider(), call.host, call.library, caller));
+      events.accept(new AwsError(clock.instant(), site.identity(), operation, error.code(), error.httpStatus(),
+          error.throttling(), call.host, call.library, caller));
     }
     String token = EncodedAuthorizationMessage.token(body, length, whole);
     if (token != null && tokens.size() < MAX_TOKENS && tokens.add(token)) {
@@ -79,8 +76,8 @@ final class AwsErrors {
   private void encodedAuthFailure(ErroredCall call, String operation, AwsErrorCode error, String token,
       String caller) {
     AwsCallSite site = call.site;
-    Resolution resolution = site.resolution();
-    AccessKeyId key = site.keyId() == null ? null : AccessKeyId.of(site.keyId());
+    CallIdentity identity = site.identity();
+    AccessKeyId key = identity.key();
     Map<String, String> evidence = new LinkedHashMap<String, String>();
     evidence.put("service", site.service());
     evidence.put("operation", operation);
@@ -92,9 +89,7 @@ final class AwsErrors {
       evidence.put("location", caller);
     }
     FindingType type = FindingType.ENCODED_AUTH_FAILURE;
-    events.accept(new Finding(clock.instant(), type.id(), type.severity(),
-        resolution == null ? null : resolution.sdk(), resolution == null ? null : resolution.source(),
-        resolution == null ? null : resolution.provider(), key,
+    events.accept(new Finding(clock.instant(), type.id(), type.severity(), identity,
         site.service() + " denied " + (operation.equals(AwsOperation.UNKNOWN) ? "a call" : operation)
             + (key == null ? "" : " to key " + key.masked()) + " with " + evidence.get("code")
             + " and an encoded authorization failure message",

@@ -3,13 +3,11 @@ package io.credscope.http;
 import io.credscope.awserrors.AwsErrorClassifier;
 import io.credscope.awserrors.AwsErrorCode;
 import io.credscope.awserrors.AwsOperation;
-import io.credscope.credentials.AccessKeyId;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import io.credscope.events.RetryRecord;
 import io.credscope.findings.FindingType;
 import io.credscope.recorder.CallPath;
-import io.credscope.recorder.Resolution;
 import io.credscope.retry.ApiRetryCount;
 import io.credscope.retry.Outcome;
 import io.credscope.retry.Retrier;
@@ -378,15 +376,6 @@ public final class CallRetries {
     return retrier == null ? -1 : retrier.budget().level();
   }
 
-  private static String sourceOf(AwsCallSite site) {
-    Resolution resolution = site.resolution();
-    return resolution == null ? "unknown" : resolution.source().id();
-  }
-
-  private static AccessKeyId keyOf(AwsCallSite site) {
-    return site.keyId() == null ? null : AccessKeyId.of(site.keyId());
-  }
-
   /** A call credscope retries: what its records say, kept up to date with each answer. */
   final class RetriedCall implements RetryListener {
     private final AwsCallSite site;
@@ -446,9 +435,8 @@ public final class CallRetries {
     }
 
     private RetryRecord record(String type, int attempts, long delay, long ceiling, long totalDelay, String reason) {
-      return new RetryRecord(type, clock.instant(), RetryRecord.CREDSCOPE, site.service(), site.region(), operation,
-          code, status, attempts, retrier.policy().maxAttempts(), delay, ceiling, totalDelay, reason, keyOf(site),
-          sourceOf(site), library);
+      return new RetryRecord(type, clock.instant(), RetryRecord.CREDSCOPE, site.identity(), operation, code, status,
+          attempts, retrier.policy().maxAttempts(), delay, ceiling, totalDelay, reason, library);
     }
 
     /** RETRY_BUDGET_EXHAUSTED, once per episode: until a retry is granted again. */
@@ -462,11 +450,8 @@ public final class CallRetries {
       evidence.put("budgetTokens", Integer.toString(retrier.budget().capacity()));
       evidence.put("tokensLeft", Integer.toString(budgetLevel));
       evidence.put("library", library);
-      Resolution resolution = site.resolution();
       FindingType type = FindingType.RETRY_BUDGET_EXHAUSTED;
-      events.accept(new Finding(clock.instant(), type.id(), type.severity(),
-          resolution == null ? null : resolution.sdk(), resolution == null ? null : resolution.source(),
-          resolution == null ? null : resolution.provider(), keyOf(site),
+      events.accept(new Finding(clock.instant(), type.id(), type.severity(), site.identity(),
           "throttling of " + site.service() + (operation.equals(AwsOperation.UNKNOWN) ? "" : " " + operation)
               + " outlasted credscope's retry budget of " + retrier.budget().capacity()
               + " tokens: calls now fail fast with the server's answer until one succeeds",
@@ -505,9 +490,8 @@ public final class CallRetries {
     void gaveUp(boolean recorded) {
       api.countSdkGaveUp();
       if (recorded) {
-        events.accept(new RetryRecord(RetryRecord.GAVE_UP, clock.instant(), sdk.retrier(), site.service(),
-            site.region(), operation, code, status, attempts, sdk.max(), -1, -1, totalDelayMillis, null, keyOf(site),
-            sourceOf(site), library));
+        events.accept(new RetryRecord(RetryRecord.GAVE_UP, clock.instant(), sdk.retrier(), site.identity(),
+            operation, code, status, attempts, sdk.max(), -1, -1, totalDelayMillis, null, library));
       }
     }
   }

@@ -4,6 +4,7 @@ import io.credscope.awserrors.AwsErrorClassifier;
 import io.credscope.awserrors.AwsErrorCode;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.events.AwsCall;
+import io.credscope.events.CallIdentity;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import io.credscope.findings.FindingType;
@@ -236,20 +237,20 @@ public final class HttpCallRecorder {
       Resolution resolution, String library, String method, String host) {
     if (sites.size() >= MAX_SITES) {
       if (overflow == null) {
-        overflow = new AwsCallSite(counters, null, "other", "other", "other", null);
+        overflow = new AwsCallSite(counters, new CallIdentity(null, "other", "other", null, null, null), "other",
+            "other");
       }
       return overflow;
     }
-    AwsCallSite created = new AwsCallSite(counters, signature.accessKeyId(), signature.service(), region, source,
-        resolution);
+    CallIdentity identity = new CallIdentity(AccessKeyId.of(signature.accessKeyId()), signature.service(),
+        signature.region(), resolution == null ? null : resolution.sdk(),
+        resolution == null ? null : resolution.source(), resolution == null ? null : resolution.provider());
+    AwsCallSite created = new AwsCallSite(counters, identity, region, source);
     AwsCallSite raced = sites.putIfAbsent(siteKey, created);
     if (raced != null) {
       return raced;
     }
-    events.accept(new AwsCall(clock.instant(), AccessKeyId.of(signature.accessKeyId()), signature.service(),
-        signature.region(), resolution == null ? null : resolution.sdk(),
-        resolution == null ? null : resolution.source(), resolution == null ? null : resolution.provider(), host,
-        method, library, signature.presigned(),
+    events.accept(new AwsCall(clock.instant(), identity, host, method, library, signature.presigned(),
         CallPath.callerThroughBridge(new Throwable().getStackTrace())));
     return created;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.credscope.events.AwsCall;
 import io.credscope.events.AwsError;
+import io.credscope.events.CallIdentity;
 import io.credscope.events.RetryRecord;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
@@ -89,13 +90,7 @@ final class AuditLog implements EventSink {
     } else if (event instanceof AwsCall) {
       AwsCall call = (AwsCall) event;
       write(event, record -> {
-        record.writeStringField("service", call.service());
-        writeOptional(record, "region", call.region());
-        record.writeStringField("key", call.key().display(maskKeys));
-        record.writeStringField("keyType", call.key().type().id());
-        record.writeStringField("source", call.sourceId());
-        writeOptional(record, "sdk", call.sdk() == null ? null : call.sdk().id());
-        writeOptional(record, "provider", call.provider());
+        writeIdentity(record, call.identity());
         writeOptional(record, "host", call.host());
         writeOptional(record, "method", call.method());
         record.writeStringField("library", call.library());
@@ -107,16 +102,11 @@ final class AuditLog implements EventSink {
     } else if (event instanceof AwsError) {
       AwsError error = (AwsError) event;
       write(event, record -> {
-        record.writeStringField("service", error.service());
-        writeOptional(record, "region", error.region());
+        writeIdentity(record, error.identity());
         record.writeStringField("operation", error.operation());
         writeOptional(record, "code", error.code());
         record.writeNumberField("status", error.status());
         record.writeBooleanField("throttling", error.throttling());
-        writeOptional(record, "key", error.key() == null ? null : error.key().display(maskKeys));
-        record.writeStringField("source", error.sourceId());
-        writeOptional(record, "sdk", error.sdk() == null ? null : error.sdk().id());
-        writeOptional(record, "provider", error.provider());
         writeOptional(record, "host", error.host());
         record.writeStringField("library", error.library());
         writeOptional(record, "caller", error.caller());
@@ -125,8 +115,7 @@ final class AuditLog implements EventSink {
       RetryRecord retry = (RetryRecord) event;
       write(event, record -> {
         record.writeStringField("retrier", retry.retrier());
-        record.writeStringField("service", retry.service());
-        record.writeStringField("region", retry.region());
+        writeIdentity(record, retry.identity());
         record.writeStringField("operation", retry.operation());
         writeOptional(record, "code", retry.code());
         record.writeNumberField("status", retry.status());
@@ -145,8 +134,6 @@ final class AuditLog implements EventSink {
           record.writeNumberField("totalDelayMillis", retry.totalDelayMillis());
         }
         writeOptional(record, "reason", retry.reason());
-        writeOptional(record, "key", retry.key() == null ? null : retry.key().display(maskKeys));
-        record.writeStringField("source", retry.source());
         record.writeStringField("library", retry.library());
       });
     } else if (event instanceof CredentialsChainFailed) {
@@ -158,6 +145,19 @@ final class AuditLog implements EventSink {
         writeOptional(record, "caller", failed.caller());
       });
     }
+  }
+
+  /** What every record of a call on the wire says first: which key signed, for what, and where it came from. */
+  private void writeIdentity(JsonGenerator record, CallIdentity identity) throws IOException {
+    record.writeStringField("service", identity.service());
+    writeOptional(record, "region", identity.region());
+    if (identity.key() != null) {
+      record.writeStringField("key", identity.key().display(maskKeys));
+      record.writeStringField("keyType", identity.key().type().id());
+    }
+    record.writeStringField("source", identity.sourceId());
+    writeOptional(record, "sdk", identity.sdk() == null ? null : identity.sdk().id());
+    writeOptional(record, "provider", identity.provider());
   }
 
   private static void writeProfile(JsonGenerator record, ProfileDetails profile) throws IOException {

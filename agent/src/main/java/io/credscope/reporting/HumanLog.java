@@ -3,6 +3,7 @@ package io.credscope.reporting;
 import io.credscope.credentials.KeyType;
 import io.credscope.events.AwsCall;
 import io.credscope.events.AwsError;
+import io.credscope.events.CallIdentity;
 import io.credscope.events.RetryRecord;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
@@ -112,16 +113,17 @@ final class HumanLog implements EventSink {
 
   /** One line per distinct (key, service, region, source): which key really signed, through which client. */
   String describe(AwsCall call) {
-    StringBuilder line = new StringBuilder(160).append("AWS call to ").append(call.service());
-    if (call.region() != null) {
-      line.append(" in ").append(call.region());
+    CallIdentity identity = call.identity();
+    StringBuilder line = new StringBuilder(160).append("AWS call to ").append(identity.service());
+    if (identity.region() != null) {
+      line.append(" in ").append(identity.region());
     }
-    line.append(call.presigned() ? " by presigned URL" : "").append(" signed with ").append(call.key().type().id())
-        .append(" key ").append(call.key().display(maskKeys)).append(" from ");
-    if (call.source() == null) {
+    line.append(call.presigned() ? " by presigned URL" : "").append(" signed with ")
+        .append(identity.key().type().id()).append(" key ").append(identity.key().display(maskKeys)).append(" from ");
+    if (identity.source() == null) {
       line.append("a source credscope did not see (signed by hand, or by another SDK)");
     } else {
-      line.append(call.source().id()).append(" (").append(call.provider()).append(')');
+      line.append(identity.source().id()).append(" (").append(identity.provider()).append(')');
     }
     line.append(", via ").append(call.library()).append(": ").append(call.method()).append(' ').append(call.host());
     if (call.caller() != null) {
@@ -133,14 +135,15 @@ final class HumanLog implements EventSink {
   /** One line per distinct (service, operation, code): the first error response of its kind. */
   String describe(AwsError error) {
     StringBuilder line = new StringBuilder(160).append(error.throttling() ? "AWS throttled " : "AWS error from ")
-        .append(error.service());
+        .append(error.identity().service());
     if (!error.operation().equals("unknown")) {
       line.append(' ').append(error.operation());
     }
     line.append(": ").append(error.code() == null ? "no error code" : error.code()).append(" (HTTP ")
         .append(error.status()).append(')');
-    if (error.key() != null) {
-      line.append(", key ").append(error.key().display(maskKeys)).append(" from ").append(error.sourceId());
+    CallIdentity identity = error.identity();
+    if (identity.key() != null) {
+      line.append(", key ").append(identity.key().display(maskKeys)).append(" from ").append(identity.sourceId());
     }
     line.append(", via ").append(error.library());
     if (error.caller() != null) {
@@ -151,7 +154,7 @@ final class HumanLog implements EventSink {
 
   /** One line per retry, per give-up, and for the first call of an API that could not be retried. */
   String describe(RetryRecord retry) {
-    String api = retry.service() + (retry.operation().equals("unknown") ? "" : " " + retry.operation());
+    String api = retry.identity().service() + (retry.operation().equals("unknown") ? "" : " " + retry.operation());
     String answer = (retry.code() == null ? "no error code" : retry.code()) + " (HTTP " + retry.status() + ")";
     String by = retry.retrier().equals(RetryRecord.CREDSCOPE) ? "credscope" : "AWS SDK "
         + retry.retrier().replace("sdk-", "").replace("sdk", "(version unknown)");

@@ -122,9 +122,9 @@ class AwsErrorsTest {
     assertEquals(400, error.status());
     assertTrue(error.throttling());
     assertEquals("GetItem", error.operation());
-    assertEquals("eu-west-1", error.region());
-    assertEquals(CredentialSource.STATIC, error.source());
-    assertEquals(KEY, error.key().value());
+    assertEquals("eu-west-1", error.identity().region());
+    assertEquals(CredentialSource.STATIC, error.identity().source());
+    assertEquals(KEY, error.identity().key().value());
     assertEquals("test-client", error.library());
   }
 
@@ -144,7 +144,7 @@ class AwsErrorsTest {
     assertEquals(List.of("ec2/DescribeInstances/RequestLimitExceeded=1", "lambda/unknown/TooManyRequestsException=1",
         "s3/unknown/unknown=1", "sqs/SendMessage/AWS.SimpleQueueService.NonExistentQueue=1"), errorCounts());
     assertEquals(List.of("ec2/DescribeInstances=1", "lambda/unknown=1"), throttleCounts());
-    assertNull(errors().stream().filter(e -> e.service().equals("s3")).findFirst().get().code());
+    assertNull(errors().stream().filter(e -> e.identity().service().equals("s3")).findFirst().get().code());
   }
 
   @Test

@@ -71,7 +71,7 @@ class HttpCallRecorderTest {
     send("mrap.accesspoint.s3-global.amazonaws.com", 443, "GET", null, sigV4a, null, 200);
     send("mrap.accesspoint.s3-global.amazonaws.com", 443, "GET", null, sigV4a, null, 200);
     assertEquals(java.util.Arrays.asList("us-east-1,us-west-2", null),
-        events(AwsCall.class).stream().map(AwsCall::region).collect(Collectors.toList()));
+        events(AwsCall.class).stream().map(call -> call.identity().region()).collect(Collectors.toList()));
     assertEquals(List.of("s3/unknown/unknown/success=1", "s3/us-east-1,us-west-2/unknown/success=1"),
         recorder.callCounts().stream().map(CallCount::toString).sorted().collect(Collectors.toList()),
         "the region set goes with its one request: the next, without one, has no region");
@@ -103,11 +103,11 @@ class HttpCallRecorderTest {
     List<AwsCall> calls = events(AwsCall.class);
     assertEquals(1, calls.size(), "once per (key, service, region, source): " + calls);
     AwsCall call = calls.get(0);
-    assertEquals(KEY, call.key().value());
-    assertEquals("dynamodb", call.service());
-    assertEquals("eu-west-1", call.region());
-    assertEquals(CredentialSource.STATIC, call.source());
-    assertEquals("StaticCredentialsProvider", call.provider());
+    assertEquals(KEY, call.identity().key().value());
+    assertEquals("dynamodb", call.identity().service());
+    assertEquals("eu-west-1", call.identity().region());
+    assertEquals(CredentialSource.STATIC, call.identity().source());
+    assertEquals("StaticCredentialsProvider", call.identity().provider());
     assertEquals("POST", call.method());
     assertEquals("dynamodb.eu-west-1.amazonaws.com", call.host());
     assertEquals("test-client", call.library());
@@ -121,9 +121,9 @@ class HttpCallRecorderTest {
     send("sts.eu-west-1.amazonaws.com", 443, "POST", null, authorization(OTHER_KEY, "eu-west-1", "sts"), null, 200);
     send("sts.eu-west-1.amazonaws.com", 443, "POST", null, authorization(OTHER_KEY, "eu-west-1", "sts"), null, -1);
     List<AwsCall> calls = events(AwsCall.class);
-    assertEquals(List.of("us-east-1", "eu-west-1"), calls.stream().map(AwsCall::region).collect(Collectors.toList()));
-    assertNull(calls.get(0).source());
-    assertEquals("unknown", calls.get(0).sourceId());
+    assertEquals(List.of("us-east-1", "eu-west-1"), calls.stream().map(call -> call.identity().region()).collect(Collectors.toList()));
+    assertNull(calls.get(0).identity().source());
+    assertEquals("unknown", calls.get(0).identity().sourceId());
     assertEquals(List.of("sts/eu-west-1/unknown/no-response=1", "sts/eu-west-1/unknown/success=1",
         "sts/us-east-1/unknown/success=1"),
         recorder.callCounts().stream().map(CallCount::toString).sorted().collect(Collectors.toList()));
@@ -141,7 +141,7 @@ class HttpCallRecorderTest {
     }
     send("s3.eu-west-1.amazonaws.com", 443, "GET", null, authorization(KEY, "eu-west-1", "s3"), null, 200);
     assertEquals(List.of("unknown", "static", "static"),
-        events(AwsCall.class).stream().map(AwsCall::sourceId).collect(Collectors.toList()));
+        events(AwsCall.class).stream().map(call -> call.identity().sourceId()).collect(Collectors.toList()));
     assertEquals(List.of("dynamodb/eu-west-1/static/success=3", "dynamodb/eu-west-1/unknown/success=1",
         "s3/eu-west-1/static/success=1"),
         recorder.callCounts().stream().map(CallCount::toString).sorted().collect(Collectors.toList()));
@@ -156,7 +156,7 @@ class HttpCallRecorderTest {
     List<AwsCall> calls = events(AwsCall.class);
     assertEquals(1, calls.size());
     assertTrue(calls.get(0).presigned());
-    assertEquals("s3", calls.get(0).service());
+    assertEquals("s3", calls.get(0).identity().service());
     assertEquals(List.of("PRESIGNED_URL_LONG_EXPIRY"), findings());
     Finding finding = events(Finding.class).get(0);
     assertEquals(Finding.Severity.LOW, finding.severity());

@@ -10,6 +10,7 @@ import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
 import io.credscope.events.AwsError;
+import io.credscope.events.CallIdentity;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.ProviderFailure;
@@ -79,8 +80,9 @@ class AuditLogTest {
   void anAwsErrorIsOneRecordAndTheSummaryCountsErrorsAndThrottles() throws Exception {
     Path file = folder.resolve("audit.jsonl");
     AuditLog log = new AuditLog(file.toFile(), true, 7);
-    log.accept(new AwsError(Instant.parse("2026-11-22T10:15:30Z"), AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "dynamodb",
-        "eu-west-1", "GetItem", "ThrottlingException", 400, true, null, null, null, "127.0.0.1", "okhttp", null));
+    log.accept(new AwsError(Instant.parse("2026-11-22T10:15:30Z"), new CallIdentity(
+        AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "dynamodb", "eu-west-1", null, null, null), "GetItem",
+        "ThrottlingException", 400, true, "127.0.0.1", "okhttp", null));
     HttpCallRecorder recorder = new HttpCallRecorder(key -> null, event -> { }, Clock.systemUTC(), new Properties(),
         Map.of(),
           new CallRetries(null, event -> { }, Clock.systemUTC()));

@@ -6,6 +6,7 @@ import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
 import io.credscope.events.AwsError;
+import io.credscope.events.CallIdentity;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.ProviderFailure;
@@ -27,14 +28,14 @@ class HumanLogTest {
 
   @Test
   void anAwsErrorIsOneLineWithItsCodeAndOperation() {
-    AwsError throttled = new AwsError(Instant.now(), AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"), "dynamodb", "eu-west-1",
-        "GetItem", "ThrottlingException", 400, true, Sdk.V2, CredentialSource.STATIC, "StaticCredentialsProvider",
-        "127.0.0.1", "okhttp", "com.example.Main.main(Main.java:7)");
+    AwsError throttled = new AwsError(Instant.now(), new CallIdentity(AccessKeyId.of("AKIAIOSFODNN7EXAMPLE"),
+        "dynamodb", "eu-west-1", Sdk.V2, CredentialSource.STATIC, "StaticCredentialsProvider"), "GetItem",
+        "ThrottlingException", 400, true, "127.0.0.1", "okhttp", "com.example.Main.main(Main.java:7)");
     assertEquals("AWS throttled dynamodb GetItem: ThrottlingException (HTTP 400), key AKIA\u2026MPLE from static, via "
         + "okhttp, first at com.example.Main.main(Main.java:7); later ones are counted",
         new HumanLog(true).describe(throttled));
-    AwsError unnamed = new AwsError(Instant.now(), null, "s3", "eu-west-1", "unknown", null, 502, false, null, null,
-        null, "127.0.0.1", "apache-httpclient-4", null);
+    AwsError unnamed = new AwsError(Instant.now(), new CallIdentity(null, "s3", "eu-west-1", null, null, null),
+        "unknown", null, 502, false, "127.0.0.1", "apache-httpclient-4", null);
     assertEquals("AWS error from s3: no error code (HTTP 502), via apache-httpclient-4; later ones are counted",
         new HumanLog(true).describe(unnamed));
   }
