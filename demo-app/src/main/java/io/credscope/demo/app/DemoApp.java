@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * credentials it ends up with depends only on the environment the demo gives it.
  *
  * <pre>DemoApp --sts URL --s3 URL --dynamodb URL --ec2 URL [--sdk v2,v1|none] [--calls N]
- *     [--credentials default|static|custom|literal|profile|mixed] [--sdk-http apache|url-connection]
+ *     [--credentials default|static|custom|literal|profile|mixed] [--sdk-http apache|url-connection|apache5]
  *     [--legacy-metadata URL]
  *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K] [--raw-body bytes|stream]]</pre>
  *

@@ -54,9 +54,13 @@ final class SdkV2Workload implements Workload {
     return "v2";
   }
 
-  /** Read at run time: the field is a constant, which javac would copy in from the SDK compiled against. */
   @Override
   public String sdkVersion() {
+    return release();
+  }
+
+  /** Read at run time: the field is a constant, which javac would copy in from the SDK compiled against. */
+  static String release() {
     try {
       return String.valueOf(VersionInfo.class.getField("SDK_VERSION").get(null));
     } catch (ReflectiveOperationException e) {
