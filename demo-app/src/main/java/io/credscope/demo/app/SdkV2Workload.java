@@ -24,7 +24,7 @@ final class SdkV2Workload implements Workload {
   /** @param keys the keys the application read, for the modes that read any; else {@code null} */
   SdkV2Workload(Endpoints endpoints, CredentialsMode mode, StaticKeys keys, SdkV2HttpClient httpClient) {
     // The clients the SDK builds for itself (STS for web identity and roles, SSO) load theirs from the class path,
-    // which has both: 2.17 refuses to choose, later releases pick Apache. The application names its choice.
+    // which has several: 2.17 refuses to choose, later releases pick Apache. The application names its choice.
     System.setProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property(), httpClient.serviceClassName());
     http = httpClient.build();
     AwsCredentialsProvider credentials = credentials(mode, keys);
