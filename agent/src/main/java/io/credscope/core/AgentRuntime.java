@@ -13,6 +13,7 @@ import io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4Instrum
 import io.credscope.instrumentation.apachehttpclient.v5.ApacheHttpClient5InstrumentationModule;
 import io.credscope.instrumentation.jdk.HttpUrlConnectionInstrumentationModule;
 import io.credscope.instrumentation.jdk.JavaHttpClientInstrumentationModule;
+import io.credscope.instrumentation.nettynioclient.NettyNioClientInstrumentationModule;
 import io.credscope.instrumentation.okhttp.OkHttpInstrumentationModule;
 import io.credscope.http.CallRetries;
 import io.credscope.http.HttpCallRecorder;
@@ -54,7 +55,7 @@ final class AgentRuntime {
         new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule(),
         new AwsSdkOperationInstrumentationModule(), new HttpUrlConnectionInstrumentationModule(), new JavaHttpClientInstrumentationModule(),
         new ApacheHttpClient4InstrumentationModule(), new ApacheHttpClient5InstrumentationModule(),
-        new OkHttpInstrumentationModule());
+        new OkHttpInstrumentationModule(), new NettyNioClientInstrumentationModule());
     Set<String> typeNames = new HashSet<String>();
     for (InstrumentationModule module : modules) {
       typeNames.addAll(module.typeNames());

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * credentials it ends up with depends only on the environment the demo gives it.
  *
  * <pre>DemoApp --sts URL --s3 URL --dynamodb URL --ec2 URL [--sdk v2,v1|none] [--calls N]
- *     [--credentials default|static|custom|literal|profile|mixed] [--sdk-http apache|url-connection]
+ *     [--credentials default|static|custom|literal|profile|mixed]
+ *     [--sdk-http apache|url-connection|apache5|netty]
  *     [--legacy-metadata URL]
  *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K] [--raw-body bytes|stream]]</pre>
  *
@@ -115,7 +116,7 @@ public final class DemoApp {
   private static Workload workload(String sdk, Endpoints endpoints, CredentialsMode credentials, StaticKeys keys,
       SdkV2HttpClient sdkV2Http) {
     return switch (sdk) {
-      case "v2" -> new SdkV2Workload(endpoints, credentials, keys, sdkV2Http);
+      case "v2" -> sdkV2Http.workload(endpoints, credentials, keys);
       case "v1" -> new SdkV1Workload(endpoints, credentials, keys);
       default -> throw new IllegalArgumentException("unknown SDK '" + sdk + "'; use v1, v2, both: v2,v1, or none");
     };

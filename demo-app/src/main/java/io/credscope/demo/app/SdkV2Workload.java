@@ -24,17 +24,11 @@ final class SdkV2Workload implements Workload {
   /** @param keys the keys the application read, for the modes that read any; else {@code null} */
   SdkV2Workload(Endpoints endpoints, CredentialsMode mode, StaticKeys keys, SdkV2HttpClient httpClient) {
     // The clients the SDK builds for itself (STS for web identity and roles, SSO) load theirs from the class path,
-    // which has both: 2.17 refuses to choose, later releases pick Apache. The application names its choice.
+    // which has several: 2.17 refuses to choose, later releases pick Apache. The application names its choice.
     System.setProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property(), httpClient.serviceClassName());
     http = httpClient.build();
-    AwsCredentialsProvider credentials = switch (mode) {
-      case DEFAULT, MIXED -> null;
-      case STATIC -> staticProvider(keys);
-      case CUSTOM -> new VaultCredentialsProvider(keys);
-      case PROFILE -> ProfileCredentialsProvider.create();
-      case LITERAL -> HardcodedCredentials.v2();
-    };
-    AwsCredentialsProvider s3Credentials = mode == CredentialsMode.MIXED ? staticProvider(keys) : credentials;
+    AwsCredentialsProvider credentials = credentials(mode, keys);
+    AwsCredentialsProvider s3Credentials = s3Credentials(mode, keys, credentials);
     sts = StsClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
         .endpointOverride(endpoints.sts()).build();
     // Path-style through S3Configuration, which every 2.x release has (forcePathStyle came later).
@@ -43,6 +37,23 @@ final class SdkV2Workload implements Workload {
         .endpointOverride(endpoints.s3()).build();
     dynamoDb = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1).credentialsProvider(credentials)
         .endpointOverride(endpoints.dynamoDb()).build();
+  }
+
+  /** What the application gives its clients in this mode; {@code null} for the SDK's default chain. */
+  static AwsCredentialsProvider credentials(CredentialsMode mode, StaticKeys keys) {
+    return switch (mode) {
+      case DEFAULT, MIXED -> null;
+      case STATIC -> staticProvider(keys);
+      case CUSTOM -> new VaultCredentialsProvider(keys);
+      case PROFILE -> ProfileCredentialsProvider.create();
+      case LITERAL -> HardcodedCredentials.v2();
+    };
+  }
+
+  /** In mixed mode, S3 alone gets the keys the application read. */
+  static AwsCredentialsProvider s3Credentials(CredentialsMode mode, StaticKeys keys,
+      AwsCredentialsProvider others) {
+    return mode == CredentialsMode.MIXED ? staticProvider(keys) : others;
   }
 
   private static AwsCredentialsProvider staticProvider(StaticKeys keys) {
@@ -54,9 +65,13 @@ final class SdkV2Workload implements Workload {
     return "v2";
   }
 
-  /** Read at run time: the field is a constant, which javac would copy in from the SDK compiled against. */
   @Override
   public String sdkVersion() {
+    return release();
+  }
+
+  /** Read at run time: the field is a constant, which javac would copy in from the SDK compiled against. */
+  static String release() {
     try {
       return String.valueOf(VersionInfo.class.getField("SDK_VERSION").get(null));
     } catch (ReflectiveOperationException e) {
