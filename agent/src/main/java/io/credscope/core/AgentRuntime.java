@@ -53,9 +53,10 @@ final class AgentRuntime {
     // Named types only: nothing is matched by hierarchy, and a JDK class is admitted by its exact name.
     List<InstrumentationModule> modules = Arrays.<InstrumentationModule>asList(
         new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule(),
-        new AwsSdkOperationInstrumentationModule(), new HttpUrlConnectionInstrumentationModule(), new JavaHttpClientInstrumentationModule(),
-        new ApacheHttpClient4InstrumentationModule(), new ApacheHttpClient5InstrumentationModule(),
-        new OkHttpInstrumentationModule(), new NettyNioClientInstrumentationModule());
+        new AwsSdkOperationInstrumentationModule(), new HttpUrlConnectionInstrumentationModule(),
+        new JavaHttpClientInstrumentationModule(), new ApacheHttpClient4InstrumentationModule(),
+        new ApacheHttpClient5InstrumentationModule(), new OkHttpInstrumentationModule(),
+        new NettyNioClientInstrumentationModule());
     Set<String> typeNames = new HashSet<String>();
     for (InstrumentationModule module : modules) {
       typeNames.addAll(module.typeNames());
