@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.handler.ClientExecutionParams;
 
 /**
  * What the agent adds to every request of every hooked HTTP client: the advice hands the request's
@@ -45,6 +46,7 @@ public class HttpHookBenchmark {
   public static class Hook {
     HttpCallRecorder recorder;
     CallRetries retries;
+    final ClientExecutionParams<?, ?> sdkCall = new ClientExecutionParams<>().withOperationName("GetItem");
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -66,6 +68,14 @@ public class HttpHookBenchmark {
 
     @TearDown(Level.Trial)
     public void checkPaths(BenchmarkParams params) {
+      // Proves the SDK call hook read the operation's name: a nested call finds it as the one around it.
+      String outer = recorder.sdkOperationStarted(sdkCall);
+      String inner = recorder.sdkOperationStarted(sdkCall);
+      recorder.sdkOperationEnded(inner);
+      recorder.sdkOperationEnded(outer);
+      if (!"GetItem".equals(inner)) {
+        throw new IllegalStateException("the SDK call hook read no operation: " + inner);
+      }
       // Proves the AWS benchmark reached the counting path, and that plain calls never did.
       List<CallCount> counts = recorder.callCounts();
       boolean aws = params.getBenchmark().endsWith(".awsCallSeenBefore")
@@ -106,6 +116,17 @@ public class HttpHookBenchmark {
         AUTHORIZATION, null, 200, null);
     return hook.retries.callAnswered(scope, null)
         ? hook.retries.retryDelay(scope, "DynamoDB_20120810.GetItem", null, null, null, null, true) : -2;
+  }
+
+  /**
+   * The hook around each synchronous SDK call, an SDK v2 call here: the operation's name read from the SDK's own
+   * execution parameters through cached reflection, and the thread's current operation set and then restored.
+   */
+  @Benchmark
+  public String sdkCallInItsOperationHook(Hook hook) {
+    String outer = hook.recorder.sdkOperationStarted(hook.sdkCall);
+    hook.recorder.sdkOperationEnded(outer);
+    return outer;
   }
 
   /** A signed DynamoDB call of a (key, service, region) already seen. */
