@@ -10,8 +10,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * SDK v2's {@code netty-nio-client}, which its asynchronous clients send through. Its {@code ResponseHandler} reads
- * every response of every request on the wire, attempts each again, on the channel's event loop, and finds the
- * request it answers on the channel; class, method and attribute have the same names from 2.17 to 2.56. Only
+ * the response to every request on the wire, each retried attempt included, on the channel's event loop, and finds
+ * the request it answers on the channel; class, method and attribute have the same names from 2.17 to 2.56. Only
  * watched: the SDK retries its own calls, and no credscope seam wraps a whole call here.
  */
 public final class NettyNioClientInstrumentationModule extends HttpInstrumentationModule {
