@@ -202,8 +202,8 @@ public final class CallRetries {
    * answer of its last attempt when it is retried, or {@code pending} itself when it is not.
    */
   Object retryAsync(AwsCallSite site, String library, String method, String target, String sdkOperation,
-      Object pending,
-      final Object client, final Object request, final Object bodyHandler, final Object pushPromiseHandler) {
+      Object pending, final Object client, final Object request, final Object bodyHandler,
+      final Object pushPromiseHandler) {
     final RetryScope scope = scopes.get();
     if (retrier == null || scope.resending || !(pending instanceof CompletableFuture) || client == null
         || request == null) {
@@ -212,7 +212,7 @@ public final class CallRetries {
     if (JavaHttpRequests.sdkAttempt(request) != null) {
       return pending;
     }
-    final String operation = AwsOperation.of(sdkOperation, JavaHttpRequests.header(request, "X-Amz-Target"), target);
+    final String operation = operation(sdkOperation, JavaHttpRequests.header(request, "X-Amz-Target"), target);
     final ApiRetryCount api = counters.row(site.service(), operation, method);
     final RetriedCall call = new RetriedCall(site, library, operation, api);
     @SuppressWarnings("unchecked")
