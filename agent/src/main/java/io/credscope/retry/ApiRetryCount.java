@@ -186,19 +186,26 @@ public final class ApiRetryCount {
     return gaveUp.get() + sdkGaveUp.get() + budgetRefused.get() > 0 || made >= 20 && throttled.get() * 2 >= made;
   }
 
-  /** Events per wall-clock second, counted in the current second and remembered at its peak. */
+  /**
+   * Events per wall-clock second, counted in the current second and remembered at its peak. The second and its count
+   * share one word, so that the thread which starts a new second cannot wipe a count another thread just made in it.
+   */
   private static final class PeakRate {
-    private final AtomicLong second = new AtomicLong(-1);
-    private final AtomicLong count = new AtomicLong();
+    /** The current second in the high 32 bits, the events counted in it in the low 32. */
+    private final AtomicLong secondAndCount = new AtomicLong(-1L << 32);
     private final AtomicLong peak = new AtomicLong();
 
     void add(long nowNanos) {
-      long now = nowNanos / 1_000_000_000L;
-      long current = second.get();
-      if (now != current && second.compareAndSet(current, now)) {
-        count.set(0);
-      }
-      long counted = count.incrementAndGet();
+      long second = (nowNanos / 1_000_000_000L) & 0xFFFF_FFFFL;
+      long state;
+      long next;
+      do {
+        state = secondAndCount.get();
+        long current = state >>> 32;
+        // A thread that read the clock before another started the next second counts in that one.
+        next = current == second || (int) (second - current) < 0 ? state + 1 : second << 32 | 1;
+      } while (!secondAndCount.compareAndSet(state, next));
+      long counted = next & 0xFFFF_FFFFL;
       long highest = peak.get();
       while (counted > highest && !peak.compareAndSet(highest, counted)) {
         highest = peak.get();
