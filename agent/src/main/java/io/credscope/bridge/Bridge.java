@@ -169,9 +169,11 @@ public final class Bridge {
 
   /**
    * Decides whether the AWS call just answered is sent again. An SDK's own attempts are only watched; a call with
-   * a throttling or transient answer that no SDK retries is retried under the backoff policy and the budget.
+   * a throttling answer that no SDK retries is retried under the backoff policy and the budget, as is a server error
+   * where the policy allows, and only while the request's signature will still be good when it goes out.
    *
    * @param amzTarget the {@code X-Amz-Target} request header, or {@code null}
+   * @param amzDate the {@code X-Amz-Date} request header, the signature's time, or {@code null}
    * @param sdkInvocationId the {@code amz-sdk-invocation-id} request header, or {@code null}
    * @param sdkRequest the {@code amz-sdk-request} request header (SDK v2), else {@code amz-sdk-retry} (SDK v1), or
    *     {@code null}
@@ -181,19 +183,33 @@ public final class Bridge {
    * @return the milliseconds to wait before sending it again, through {@link #retryWait}; -1 when the answer is
    *     the call's, and the scope is closed
    */
-  public static long retryDelay(Object scope, String amzTarget, String sdkInvocationId, String sdkRequest,
-      String retryAfter, String amzRetryAfter, boolean replayable) {
-    return dispatcher.retryDelay(scope, amzTarget, sdkInvocationId, sdkRequest, retryAfter, amzRetryAfter,
+  public static long retryDelay(Object scope, String amzTarget, String amzDate, String sdkInvocationId,
+      String sdkRequest, String retryAfter, String amzRetryAfter, boolean replayable) {
+    return dispatcher.retryDelay(scope, amzTarget, amzDate, sdkInvocationId, sdkRequest, retryAfter, amzRetryAfter,
         replayable);
   }
 
+  /** {@link #retryWait}: the delay is over; the hook sends the call again. */
+  public static final int WAIT_OVER = 0;
+  /** {@link #retryWait}: part of the delay passed; the hook asks again, with whether the call was cancelled since. */
+  public static final int WAIT_GOES_ON = 1;
   /**
-   * Waits the delay {@link #retryDelay} gave, after the hook freed the answer it replaces.
-   *
-   * @return {@code false} when the thread was interrupted: its interrupt status is kept, the scope closed, and the
-   *     hook ends the call as an interrupted I/O
+   * {@link #retryWait}: the thread was interrupted. Its interrupt status is kept, the scope closed, and the hook ends
+   * the call as an interrupted I/O.
    */
-  public static boolean retryWait(Object scope, long delayMillis) {
-    return dispatcher.retryWait(scope, delayMillis);
+  public static final int WAIT_INTERRUPTED = 2;
+  /** {@link #retryWait}: the application cancelled the call; the scope is closed and the hook ends it as cancelled. */
+  public static final int WAIT_CANCELLED = 3;
+
+  /**
+   * Waits a slice of the delay {@link #retryDelay} gave, after the hook freed the answer it replaces. The hook calls
+   * it while it answers {@link #WAIT_GOES_ON}, telling it each time whether the call has been cancelled, so that an
+   * application's cancel, or a client's own call timeout, ends the wait within a slice.
+   *
+   * @param cancelled whether the application cancelled the call (a client's cancel flag, a disconnect)
+   * @return {@link #WAIT_OVER}, {@link #WAIT_GOES_ON}, {@link #WAIT_INTERRUPTED} or {@link #WAIT_CANCELLED}
+   */
+  public static int retryWait(Object scope, boolean cancelled) {
+    return dispatcher.retryWait(scope, cancelled);
   }
 }

@@ -71,11 +71,11 @@ public interface Dispatcher {
   boolean callAnswered(Object scope, Throwable failure);
 
   /** Whether and when to send the call again; see {@link Bridge#retryDelay}. */
-  long retryDelay(Object scope, String amzTarget, String sdkInvocationId, String sdkRequest, String retryAfter,
-      String amzRetryAfter, boolean replayable);
+  long retryDelay(Object scope, String amzTarget, String amzDate, String sdkInvocationId, String sdkRequest,
+      String retryAfter, String amzRetryAfter, boolean replayable);
 
-  /** Waits before the call is sent again; see {@link Bridge#retryWait}. */
-  boolean retryWait(Object scope, long delayMillis);
+  /** Waits a slice before the call is sent again; see {@link Bridge#retryWait}. */
+  int retryWait(Object scope, boolean cancelled);
 
   /** The region set of the SigV4a request about to be reported on this thread; see {@link Bridge#sigV4aRegionSet}. */
   void sigV4aRegionSet(String regionSet);
@@ -160,14 +160,14 @@ public interface Dispatcher {
     }
 
     @Override
-    public long retryDelay(Object scope, String amzTarget, String sdkInvocationId, String sdkRequest,
-        String retryAfter, String amzRetryAfter, boolean replayable) {
+    public long retryDelay(Object scope, String amzTarget, String amzDate, String sdkInvocationId,
+        String sdkRequest, String retryAfter, String amzRetryAfter, boolean replayable) {
       return -1;
     }
 
     @Override
-    public boolean retryWait(Object scope, long delayMillis) {
-      return false;
+    public int retryWait(Object scope, boolean cancelled) {
+      return Bridge.WAIT_OVER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.credscope.config;
 import io.credscope.retry.Jitter;
 import io.credscope.retry.RetryBudget;
 import io.credscope.retry.RetryPolicy;
+import io.credscope.retry.ServerErrorRetries;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -144,7 +145,7 @@ public final class AgentConfig {
       cap = TimeoutValue.millis(Option.BACKOFF_CAP.defaultValue());
     }
     return new RetryPolicy(base, cap, Integer.parseInt(get(Option.BACKOFF_ATTEMPTS)),
-        Jitter.forId(get(Option.BACKOFF_JITTER)));
+        Jitter.forId(get(Option.BACKOFF_JITTER)), ServerErrorRetries.forId(get(Option.BACKOFF_SERVER_ERRORS)));
   }
 
   /** The process-wide retry budget: the configured tokens, 5 per retry, 1 back per first-attempt success. */

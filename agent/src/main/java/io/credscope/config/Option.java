@@ -1,5 +1,6 @@
 package io.credscope.config;
 
+import io.credscope.retry.ServerErrorRetries;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -75,6 +76,16 @@ public enum Option {
     @Override
     boolean accepts(String value) {
       return value.equals("full") || value.equals("equal") || value.equals("decorrelated");
+    }
+  },
+  /**
+   * Which requests answered by a server error are sent again: none, since one may have been applied, or those of
+   * idempotent methods that name no Query {@code Action}.
+   */
+  BACKOFF_SERVER_ERRORS("backoffServerErrors", "off", "off, idempotent") {
+    @Override
+    boolean accepts(String value) {
+      return ServerErrorRetries.forId(value) != null;
     }
   },
   /** The process-wide retry budget's tokens; each retry costs 5, so this many / 5 retries in a burst. */

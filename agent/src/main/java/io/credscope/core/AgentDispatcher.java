@@ -1,5 +1,6 @@
 package io.credscope.core;
 
+import io.credscope.bridge.Bridge;
 import io.credscope.bridge.Dispatcher;
 import io.credscope.http.HttpCallRecorder;
 import io.credscope.recorder.CredentialsRecorder;
@@ -76,15 +77,15 @@ final class AgentDispatcher implements Dispatcher {
   }
 
   @Override
-  public long retryDelay(Object scope, String amzTarget, String sdkInvocationId, String sdkRequest,
+  public long retryDelay(Object scope, String amzTarget, String amzDate, String sdkInvocationId, String sdkRequest,
       String retryAfter, String amzRetryAfter, boolean replayable) {
-    return scope == null ? -1 : http.retries().retryDelay(scope, amzTarget, sdkInvocationId, sdkRequest, retryAfter,
-        amzRetryAfter, replayable);
+    return scope == null ? -1 : http.retries().retryDelay(scope, amzTarget, amzDate, sdkInvocationId, sdkRequest,
+        retryAfter, amzRetryAfter, replayable);
   }
 
   @Override
-  public boolean retryWait(Object scope, long delayMillis) {
-    return scope != null && http.retries().retryWait(scope, delayMillis);
+  public int retryWait(Object scope, boolean cancelled) {
+    return scope == null ? Bridge.WAIT_OVER : http.retries().retryWait(scope, cancelled);
   }
 
   @Override

@@ -151,7 +151,7 @@ final class AgentRuntime {
         public void accept(String problem) {
           Diagnostics.error(problem);
         }
-      }), config.retryBudget(), RetryPolicy.RANDOM);
+      }), config.retryBudget(), RetryPolicy.RANDOM, Clock.systemUTC());
     }
     return new CallRetries(retrier, reporter, Clock.systemUTC());
   }

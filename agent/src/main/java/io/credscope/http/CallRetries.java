@@ -3,19 +3,23 @@ package io.credscope.http;
 import io.credscope.awserrors.AwsErrorClassifier;
 import io.credscope.awserrors.AwsErrorCode;
 import io.credscope.awserrors.AwsOperation;
+import io.credscope.bridge.Bridge;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import io.credscope.events.RetryRecord;
 import io.credscope.findings.FindingType;
 import io.credscope.recorder.CallPath;
 import io.credscope.retry.ApiRetryCount;
+import io.credscope.retry.CallLimits;
 import io.credscope.retry.Outcome;
 import io.credscope.retry.Retrier;
 import io.credscope.retry.RetryCounters;
 import io.credscope.retry.RetryListener;
 import io.credscope.retry.SdkAttempt;
 import io.credscope.retry.ServerDelay;
+import io.credscope.sigv4.SignatureExpiry;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +47,16 @@ public final class CallRetries {
   /** An SDK that has not sent a retryable call again within this long gave up on it. */
   static final long SDK_GAVE_UP_NANOS = 60_000_000_000L;
   static final int MAX_OPERATIONS = 1024;
+  /** How much of a retry's wait passes before its hook checks again whether the application cancelled the call. */
+  static final long WAIT_SLICE_MILLIS = 25;
+  /**
+   * How long before its signature expires a retry must go out at the latest, so that it still reaches AWS in time.
+   */
+  static final long SIGNATURE_MARGIN_MILLIS = 10_000;
+  static final String SIGNATURE_EXPIRES = "the request's signature would have expired before its next attempt";
+  static final String REQUEST_TIMEOUT = "the request's own timeout would have passed before its next attempt";
+  /** How often, at most, SDK calls still pending are swept for those whose SDK gave up. */
+  private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
   /** {@code null} with {@code backoff=off}: calls are then only watched. */
   private final Retrier retrier;
@@ -53,10 +69,15 @@ public final class CallRetries {
       return new RetryScope();
     }
   };
-  /** SDK calls whose last attempt got a retryable answer, by invocation id, oldest first. */
-  private final LinkedHashMap<String, PendingSdkCall> pendingSdkCalls = new LinkedHashMap<String, PendingSdkCall>();
-  /** The map's size, written under its lock, read without: zero on the path of every untroubled SDK call. */
-  private volatile int pendingSdkCallCount;
+  /**
+   * SDK calls whose last attempt got a retryable answer, by invocation id. Lock-free, so that SDK attempts on many
+   * threads never queue behind each other while some call awaits its retry.
+   */
+  private final ConcurrentMap<String, PendingSdkCall> pendingSdkCalls =
+      new ConcurrentHashMap<String, PendingSdkCall>();
+  /** The map's size, kept beside it: zero on the path of every untroubled SDK call, which then skips the map. */
+  private final AtomicInteger pendingSdkCallCount = new AtomicInteger();
+  private final AtomicLong nextSweepNanos = new AtomicLong(System.nanoTime());
   private volatile ScheduledExecutorService timer;
   /** Operations by {@code X-Amz-Target}; at most {@link #MAX_OPERATIONS}, so that memory stays bounded. */
   private final ConcurrentMap<String, String> operations = new ConcurrentHashMap<String, String>();
@@ -90,16 +111,18 @@ public final class CallRetries {
   }
 
   /** See {@code Bridge.retryDelay}. */
-  public long retryDelay(Object handle, String amzTarget, String sdkInvocationId, String sdkRequest,
+  public long retryDelay(Object handle, String amzTarget, String amzDate, String sdkInvocationId, String sdkRequest,
       String retryAfter, String amzRetryAfter, boolean replayable) {
     RetryScope scope = (RetryScope) handle;
     try {
-      long delay = decide(scope, amzTarget, sdkInvocationId, sdkRequest, retryAfter, amzRetryAfter, replayable);
+      long delay = decide(scope, amzTarget, amzDate, sdkInvocationId, sdkRequest, retryAfter, amzRetryAfter,
+          replayable);
       if (delay < 0) {
         scope.close();
       } else {
         scope.site = null;
         scope.exchanges = 0;
+        scope.resumeAtNanos = System.nanoTime() + delay * 1_000_000;
       }
       return delay;
     } catch (Throwable t) {
@@ -109,17 +132,25 @@ public final class CallRetries {
   }
 
   /** See {@code Bridge.retryWait}. */
-  public boolean retryWait(Object handle, long delayMillis) {
+  public int retryWait(Object handle, boolean cancelled) {
     RetryScope scope = (RetryScope) handle;
     scope.pending = false;
+    if (cancelled) {
+      scope.close();
+      return Bridge.WAIT_CANCELLED;
+    }
+    long leftNanos = scope.resumeAtNanos - System.nanoTime();
+    if (leftNanos <= 0) {
+      return Bridge.WAIT_OVER;
+    }
     try {
-      Thread.sleep(delayMillis);
-      return true;
+      Thread.sleep(Math.min(WAIT_SLICE_MILLIS, (leftNanos + 999_999) / 1_000_000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       scope.close();
-      return false;
+      return Bridge.WAIT_INTERRUPTED;
     }
+    return scope.resumeAtNanos - System.nanoTime() <= 0 ? Bridge.WAIT_OVER : Bridge.WAIT_GOES_ON;
   }
 
   /** The wire hook on this thread saw an AWS exchange: remembered if a hooked call is in progress around it. */
@@ -138,7 +169,7 @@ public final class CallRetries {
     }
   }
 
-  private long decide(RetryScope scope, String amzTarget, String sdkInvocationId, String sdkRequest,
+  private long decide(RetryScope scope, String amzTarget, String amzDate, String sdkInvocationId, String sdkRequest,
       String retryAfter, String amzRetryAfter, boolean replayable) {
     long now = System.nanoTime();
     Outcome outcome = scope.outcome();
@@ -165,7 +196,8 @@ public final class CallRetries {
         }
         return -1;
       }
-      scope.attempts = retrier.attempts();
+      scope.attempts = retrier.attempts(limits(scope.method, scope.target, amzDate,
+          clock.millis() - (now - scope.startedNanos) / 1_000_000));
       scope.retried = new RetriedCall(scope.site, scope.library, scope.operation, api);
     }
     long serverDelay = ServerDelay.millis(amzRetryAfter, retryAfter, clock.millis());
@@ -193,6 +225,17 @@ public final class CallRetries {
     return operation.equals(AwsOperation.UNKNOWN) ? AwsOperation.of(sdkOperation, null, target) : operation;
   }
 
+  /**
+   * What a call's retries must stay within: the policy's rule for server errors, and its signature's expiry, less
+   * the margin a retry needs to reach AWS.
+   *
+   * @param sentAtMillis when the call's first attempt went out, the latest its signature can have been made
+   */
+  private CallLimits limits(String method, String target, String amzDate, long sentAtMillis) {
+    return CallLimits.of(retrier.policy().serverErrors().resends(method, target)).sendBy(
+        SignatureExpiry.expiresAtMillis(amzDate, target, sentAtMillis) - SIGNATURE_MARGIN_MILLIS, SIGNATURE_EXPIRES);
+  }
+
   private static boolean sdkOnStack() {
     return CallPath.sdk(new Throwable().getStackTrace()) != null;
   }
@@ -215,6 +258,12 @@ public final class CallRetries {
     final String operation = operation(sdkOperation, JavaHttpRequests.header(request, "X-Amz-Target"), target);
     final ApiRetryCount api = counters.row(site.service(), operation, method);
     final RetriedCall call = new RetriedCall(site, library, operation, api);
+    long sentAt = clock.millis();
+    CallLimits limits = limits(method, target, JavaHttpRequests.header(request, "X-Amz-Date"), sentAt);
+    long timeout = JavaHttpRequests.timeoutMillis(request);
+    if (timeout >= 0) {
+      limits = limits.sendBy(sentAt + timeout, REQUEST_TIMEOUT);
+    }
     @SuppressWarnings("unchecked")
     final CompletableFuture<Object> first = (CompletableFuture<Object>) pending;
     Retrier.AsyncAttempt<Object> attempt = new Retrier.AsyncAttempt<Object>() {
@@ -262,7 +311,7 @@ public final class CallRetries {
         JavaHttpResponses.discard(response);
       }
     };
-    return retrier.callAsync(attempt, responses, JavaHttpRequests.replayable(request), call, timer());
+    return retrier.callAsync(attempt, responses, JavaHttpRequests.replayable(request), limits, call, timer());
   }
 
   private ScheduledExecutorService timer() {
@@ -292,11 +341,11 @@ public final class CallRetries {
   private void sdkAttempted(SdkAttempt sdk, String invocationId, RetryScope scope, ApiRetryCount api,
       Outcome outcome, long now) {
     PendingSdkCall previous = null;
-    // Without throttling nothing waits: the SDK's calls then take no lock here.
-    if (invocationId != null && pendingSdkCallCount > 0) {
-      synchronized (pendingSdkCalls) {
-        previous = pendingSdkCalls.remove(invocationId);
-        pendingSdkCallCount = pendingSdkCalls.size();
+    // Without throttling nothing waits: the SDK's calls then do not touch the map.
+    if (invocationId != null && pendingSdkCallCount.get() > 0) {
+      previous = pendingSdkCalls.remove(invocationId);
+      if (previous != null) {
+        pendingSdkCallCount.decrementAndGet();
       }
     }
     long waited = 0;
@@ -316,24 +365,29 @@ public final class CallRetries {
         remember(invocationId, call);
       }
     }
-    if (pendingSdkCallCount > 0) {
-      sweepSdkCalls(now, false);
+    if (pendingSdkCallCount.get() > 0) {
+      long due = nextSweepNanos.get();
+      if (now - due >= 0 && nextSweepNanos.compareAndSet(due, now + SWEEP_EVERY_NANOS)) {
+        sweepSdkCalls(now, false);
+      }
     }
   }
 
   private void remember(String invocationId, PendingSdkCall call) {
-    PendingSdkCall dropped = null;
-    synchronized (pendingSdkCalls) {
-      pendingSdkCalls.put(invocationId, call);
-      if (pendingSdkCalls.size() > MAX_PENDING_SDK_CALLS) {
-        Map.Entry<String, PendingSdkCall> oldest = pendingSdkCalls.entrySet().iterator().next();
-        dropped = oldest.getValue();
-        pendingSdkCalls.remove(oldest.getKey());
+    if (pendingSdkCalls.put(invocationId, call) == null
+        && pendingSdkCallCount.incrementAndGet() > MAX_PENDING_SDK_CALLS) {
+      PendingSdkCall oldest = null;
+      String oldestId = null;
+      for (Map.Entry<String, PendingSdkCall> entry : pendingSdkCalls.entrySet()) {
+        if (oldest == null || entry.getValue().answeredNanos - oldest.answeredNanos < 0) {
+          oldest = entry.getValue();
+          oldestId = entry.getKey();
+        }
       }
-      pendingSdkCallCount = pendingSdkCalls.size();
-    }
-    if (dropped != null) {
-      dropped.api.countSdkGaveUp();
+      if (oldestId != null && pendingSdkCalls.remove(oldestId, oldest)) {
+        pendingSdkCallCount.decrementAndGet();
+        oldest.api.countSdkGaveUp();
+      }
     }
   }
 
@@ -342,21 +396,14 @@ public final class CallRetries {
    * every such call, without a record, since the reporter has stopped.
    */
   private void sweepSdkCalls(long now, boolean all) {
-    while (true) {
-      PendingSdkCall expired;
-      synchronized (pendingSdkCalls) {
-        if (pendingSdkCalls.isEmpty()) {
-          return;
-        }
-        Map.Entry<String, PendingSdkCall> oldest = pendingSdkCalls.entrySet().iterator().next();
-        if (!all && now - oldest.getValue().answeredNanos < SDK_GAVE_UP_NANOS) {
-          return;
-        }
-        expired = oldest.getValue();
-        pendingSdkCalls.remove(oldest.getKey());
-        pendingSdkCallCount = pendingSdkCalls.size();
+    Iterator<Map.Entry<String, PendingSdkCall>> entries = pendingSdkCalls.entrySet().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<String, PendingSdkCall> entry = entries.next();
+      PendingSdkCall call = entry.getValue();
+      if ((all || now - call.answeredNanos >= SDK_GAVE_UP_NANOS) && pendingSdkCalls.remove(entry.getKey(), call)) {
+        pendingSdkCallCount.decrementAndGet();
+        call.gaveUp(!all);
       }
-      expired.gaveUp(!all);
     }
   }
 
@@ -416,6 +463,12 @@ public final class CallRetries {
     public void gaveUp(int attempts, long totalDelayMillis, Outcome lastOutcome) {
       api.countGaveUp();
       events.accept(record(RetryRecord.GAVE_UP, attempts, -1, -1, totalDelayMillis, null));
+    }
+
+    @Override
+    public void outOfTime(int attempts, long totalDelayMillis, Outcome lastOutcome, String reason) {
+      api.countGaveUp();
+      events.accept(record(RetryRecord.GAVE_UP, attempts, -1, -1, totalDelayMillis, reason));
     }
 
     @Override

@@ -17,6 +17,7 @@ final class JavaHttpApi {
   final Method body;
   final Method requestHeaders;
   final Method bodyPublisher;
+  final Method timeout;
   final Method firstValue;
   final Method sendAsync;
 
@@ -29,6 +30,7 @@ final class JavaHttpApi {
     body = response.getMethod("body");
     requestHeaders = request.getMethod("headers");
     bodyPublisher = request.getMethod("bodyPublisher");
+    timeout = request.getMethod("timeout");
     firstValue = Class.forName("java.net.http.HttpHeaders").getMethod("firstValue", String.class);
     sendAsync = Class.forName("java.net.http.HttpClient").getMethod("sendAsync", request,
         Class.forName("java.net.http.HttpResponse$BodyHandler"),

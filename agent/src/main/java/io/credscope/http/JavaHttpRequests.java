@@ -2,6 +2,7 @@ package io.credscope.http;
 
 import io.credscope.retry.SdkAttempt;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
@@ -35,6 +36,14 @@ final class JavaHttpRequests {
   static String header(Object request, String name) {
     JavaHttpApi api = JavaHttpApi.get();
     return api == null ? null : api.firstValue(JavaHttpApi.call(api.requestHeaders, request), name);
+  }
+
+  /** The request's own timeout ({@code HttpRequest.timeout()}) in milliseconds, or -1 when it has none. */
+  static long timeoutMillis(Object request) {
+    JavaHttpApi api = JavaHttpApi.get();
+    Object timeout = api == null ? null : JavaHttpApi.call(api.timeout, request);
+    Object duration = timeout instanceof Optional ? ((Optional<?>) timeout).orElse(null) : null;
+    return duration instanceof Duration ? ((Duration) duration).toMillis() : -1;
   }
 
   /** Whether the request has no body, or one of the JDK's publishers that replay theirs. */

@@ -17,6 +17,8 @@ final class RetryScope {
   /** Set while credscope sends a {@code java.net.http} request again, so that its hook does not wrap it twice. */
   boolean resending;
   long startedNanos;
+  /** When the wait before the retry decided last is over, on {@link System#nanoTime()}. */
+  long resumeAtNanos;
 
   /** The AWS call site of the last exchange on the wire in this call, or {@code null} when there was none. */
   AwsCallSite site;
@@ -77,10 +79,20 @@ final class RetryScope {
     return throttling ? Outcome.THROTTLED : Outcome.of(status, code);
   }
 
+  /**
+   * Ends the call: nothing of it stays on the thread, above all its request target, which may carry a presigned
+   * URL's signature and session token.
+   */
   void close() {
     depth = 0;
     pending = false;
     site = null;
+    library = null;
+    method = null;
+    target = null;
+    sdkOperation = null;
+    code = null;
+    operation = null;
     attempts = null;
     retried = null;
   }

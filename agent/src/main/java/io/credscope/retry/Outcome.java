@@ -8,7 +8,10 @@ public enum Outcome {
   SUCCESS(false),
   /** A throttling code, or 429: back off and retry. */
   THROTTLED(true),
-  /** 500, 502, 503 or 504 without a throttling code: transient, retried as the SDKs do. */
+  /**
+   * 500, 502, 503 or 504 without a throttling code: transient, and retried by the SDKs, but it may come after the
+   * request was applied, so credscope sends it again only as {@link ServerErrorRetries} allows.
+   */
   SERVER_ERROR(true),
   /** Any other error, every other 4xx above all: retrying would get the same answer. */
   NOT_RETRYABLE(false);
@@ -19,6 +22,7 @@ public enum Outcome {
     this.retryable = retryable;
   }
 
+  /** Whether the SDKs retry such an answer: for watching theirs, not for deciding credscope's. */
   public boolean retryable() {
     return retryable;
   }

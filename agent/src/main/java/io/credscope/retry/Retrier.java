@@ -1,5 +1,6 @@
 package io.credscope.retry;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -7,8 +8,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Decides the retries of calls under a {@link RetryPolicy} and a shared {@link RetryBudget}. A retryable answer
- * is retried after its backoff until the attempts run out or the budget refuses; then the server's last answer is
- * what the caller gets, unchanged. Exceptions are never retried: an I/O failure is not a throttle, and the caller's
+ * is retried after its backoff until the attempts run out, the budget refuses, or the wait would outlast the call's
+ * {@link CallLimits}; then the server's last answer is what the caller gets, unchanged. Throttling is retried for
+ * any request, since AWS answers it before processing anything; a server error only where the limits allow. Exceptions are never retried: an I/O failure is not a throttle, and the caller's
  * own handling of it stays as it was.
  *
  * <p>A synchronous call is driven by its hook, which repeats the client's method while {@link Attempts#next} says
@@ -19,11 +21,14 @@ public final class Retrier {
   private final RetryPolicy policy;
   private final RetryBudget budget;
   private final Jitter.Uniform uniform;
+  /** The wall clock, which signatures' dates are on. */
+  private final Clock clock;
 
-  public Retrier(RetryPolicy policy, RetryBudget budget, Jitter.Uniform uniform) {
+  public Retrier(RetryPolicy policy, RetryBudget budget, Jitter.Uniform uniform, Clock clock) {
     this.policy = policy;
     this.budget = budget;
     this.uniform = uniform;
+    this.clock = clock;
   }
 
   public RetryPolicy policy() {
@@ -34,9 +39,9 @@ public final class Retrier {
     return budget;
   }
 
-  /** The attempts of one call, from its first. */
-  public Attempts attempts() {
-    return new Attempts();
+  /** The attempts of one call, from its first, within its limits. */
+  public Attempts attempts(CallLimits limits) {
+    return new Attempts(limits);
   }
 
   /** One asynchronous attempt. */
@@ -60,9 +65,9 @@ public final class Retrier {
    * delay is over.
    */
   public <R> CompletableFuture<R> callAsync(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable,
-      RetryListener listener, ScheduledExecutorService timer) {
+      CallLimits limits, RetryListener listener, ScheduledExecutorService timer) {
     CompletableFuture<R> result = new CompletableFuture<R>();
-    final AsyncCall<R> call = new AsyncCall<R>(attempt, responses, replayable, listener, timer, result);
+    final AsyncCall<R> call = new AsyncCall<R>(attempt, responses, replayable, limits, listener, timer, result);
     // A caller that cancels, as send does when its thread is interrupted, cancels the attempt under way too.
     result.whenComplete(new BiConsumer<R, Throwable>() {
       @Override
@@ -80,10 +85,12 @@ public final class Retrier {
   /** The state of one call's attempts. Not thread-safe: a call makes one attempt at a time. */
   public final class Attempts {
     private final Backoff backoff = policy.backoff(uniform);
+    private final CallLimits limits;
     private int made;
     private long totalDelay;
 
-    private Attempts() {
+    private Attempts(CallLimits limits) {
+      this.limits = limits;
     }
 
     /**
@@ -98,7 +105,7 @@ public final class Retrier {
     public long next(Outcome outcome, long serverDelayMillis, boolean replayable, RetryListener listener,
         int sent) {
       made += sent;
-      if (!outcome.retryable()) {
+      if (!limits.retries(outcome)) {
         if (outcome == Outcome.SUCCESS) {
           budget.succeeded(made > 1);
         }
@@ -113,11 +120,15 @@ public final class Retrier {
         listener.gaveUp(made, totalDelay, outcome);
         return -1;
       }
+      long delay = backoff.delayMillis(made - 1, serverDelayMillis);
+      if (clock.millis() + delay > limits.sendByMillis()) {
+        listener.outOfTime(made, totalDelay, outcome, limits.sendByReason());
+        return -1;
+      }
       if (!budget.tryAcquire()) {
         listener.budgetRefused(made, budget.refusalStartsEpisode(), budget.level());
         return -1;
       }
-      long delay = backoff.delayMillis(made - 1, serverDelayMillis);
       totalDelay += delay;
       listener.retrying(made, outcome, delay, policy.ceilingMillis(made - 1));
       return delay;
@@ -141,12 +152,13 @@ public final class Retrier {
     private final RetryListener listener;
     private final ScheduledExecutorService timer;
     private final CompletableFuture<R> result;
-    private final Attempts attempts = attempts();
+    private final Attempts attempts;
     /** The attempt under way, or the last one. */
     volatile CompletableFuture<R> current;
 
-    AsyncCall(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable, RetryListener listener,
-        ScheduledExecutorService timer, CompletableFuture<R> result) {
+    AsyncCall(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable, CallLimits limits,
+        RetryListener listener, ScheduledExecutorService timer, CompletableFuture<R> result) {
+      this.attempts = attempts(limits);
       this.attempt = attempt;
       this.responses = responses;
       this.replayable = replayable;

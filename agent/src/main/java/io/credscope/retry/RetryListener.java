@@ -15,6 +15,12 @@ public interface RetryListener {
   /** Every attempt the policy allows was made, and the last still failed. */
   void gaveUp(int attempts, long totalDelayMillis, Outcome lastOutcome);
 
+  /**
+   * The answer was worth retrying, but the wait would end after the time by which the call's last attempt must go
+   * out: its signature would have expired, or the caller's timeout passed. The answer is the call's.
+   */
+  void outOfTime(int attempts, long totalDelayMillis, Outcome lastOutcome, String reason);
+
   /** The answer was worth retrying, but the request's body cannot be sent again, so it is the call's. */
   void notReplayable(int attempts, Outcome outcome);
 

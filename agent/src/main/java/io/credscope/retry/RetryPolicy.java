@@ -21,12 +21,20 @@ public final class RetryPolicy {
   private final long capMillis;
   private final int maxAttempts;
   private final Jitter jitter;
+  private final ServerErrorRetries serverErrors;
+
+  /** A policy that retries throttling only. */
+  public RetryPolicy(long baseMillis, long capMillis, int maxAttempts, Jitter jitter) {
+    this(baseMillis, capMillis, maxAttempts, jitter, ServerErrorRetries.OFF);
+  }
 
   /**
    * @param maxAttempts attempts in all, the first included; 1 means never retry
+   * @param serverErrors which requests answered by a server error are sent again
    */
-  public RetryPolicy(long baseMillis, long capMillis, int maxAttempts, Jitter jitter) {
-    if (baseMillis < 1 || capMillis < baseMillis || maxAttempts < 1 || jitter == null) {
+  public RetryPolicy(long baseMillis, long capMillis, int maxAttempts, Jitter jitter,
+      ServerErrorRetries serverErrors) {
+    if (baseMillis < 1 || capMillis < baseMillis || maxAttempts < 1 || jitter == null || serverErrors == null) {
       throw new IllegalArgumentException("base " + baseMillis + " ms, cap " + capMillis + " ms, attempts "
           + maxAttempts + ", jitter " + jitter);
     }
@@ -34,6 +42,7 @@ public final class RetryPolicy {
     this.capMillis = capMillis;
     this.maxAttempts = maxAttempts;
     this.jitter = jitter;
+    this.serverErrors = serverErrors;
   }
 
   public long baseMillis() {
@@ -50,6 +59,10 @@ public final class RetryPolicy {
 
   public Jitter jitter() {
     return jitter;
+  }
+
+  public ServerErrorRetries serverErrors() {
+    return serverErrors;
   }
 
   /**
@@ -70,6 +83,6 @@ public final class RetryPolicy {
   @Override
   public String toString() {
     return "backoff " + jitter.id() + " jitter, base " + baseMillis + " ms, cap " + capMillis + " ms, at most "
-        + maxAttempts + " attempts";
+        + maxAttempts + " attempts, server errors resent: " + serverErrors.id();
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credscope.retry.Jitter;
 import io.credscope.retry.RetryPolicy;
+import io.credscope.retry.ServerErrorRetries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ class AgentConfigTest {
     AgentConfig config = load("colour=blue", properties("credscope.verbose", "yes"), Map.of("CREDSCOPE_FOO", "1"));
     assertEquals(3, problems.size(), problems.toString());
     assertEquals("unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, "
-        + "metrics, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffBudget",
+        + "metrics, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget",
         problems.get(2));
     assertTrue(problems.get(1).contains("'verbose' (from system property credscope.verbose)"), problems.get(1));
     assertTrue(problems.get(0).contains("(from environment variable CREDSCOPE_FOO)"), problems.get(0));
@@ -83,7 +84,7 @@ class AgentConfigTest {
     load("debug", new Properties(), Map.of());
     assertEquals(
         List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, metrics, probeTimeout, "
-            + "backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffBudget"),
+            + "backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget"),
         problems);
   }
 
@@ -113,7 +114,19 @@ class AgentConfigTest {
     assertEquals(20_000, policy.capMillis());
     assertEquals(4, policy.maxAttempts());
     assertEquals(Jitter.FULL, policy.jitter());
+    assertEquals(ServerErrorRetries.OFF, policy.serverErrors(), "no request is resent after a server error");
     assertEquals(500, config.retryBudget().capacity());
+  }
+
+  @Test
+  void serverErrorsAreResentOnlyWhenAskedFor() {
+    List<String> problems = new ArrayList<>();
+    assertEquals(ServerErrorRetries.IDEMPOTENT, AgentConfig.load("backoffServerErrors=idempotent", new Properties(),
+        Map.of(), problems::add).retryPolicy(problems::add).serverErrors());
+    assertEquals(ServerErrorRetries.OFF, AgentConfig.load("backoffServerErrors=all", new Properties(), Map.of(),
+        problems::add).retryPolicy(problems::add).serverErrors());
+    assertEquals(List.of("option 'backoffServerErrors' has invalid value 'all' (from agent arguments); valid values: "
+        + "off, idempotent; using the default 'off'"), problems);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credscope.bridge.Bridge;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
@@ -14,8 +15,11 @@ import io.credscope.retry.Jitter;
 import io.credscope.retry.Retrier;
 import io.credscope.retry.RetryBudget;
 import io.credscope.retry.RetryPolicy;
+import io.credscope.retry.ServerErrorRetries;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,7 @@ class CallRetriesTest {
 
   private CallRetries retries(int budgetTokens) {
     return new CallRetries(new Retrier(new RetryPolicy(10, 40, 4, Jitter.FULL), RetryBudget.ofTokens(budgetTokens),
-        RetryPolicy.RANDOM), events::add, clock);
+        RetryPolicy.RANDOM, clock), events::add, clock);
   }
 
   private HttpCallRecorder recorder(CallRetries retries) {
@@ -51,10 +55,25 @@ class CallRetriesTest {
 
   /** One attempt on the wire, as the wire hook reports it. */
   private static void wire(HttpCallRecorder recorder, int status) {
-    if (recorder.exchange("test-client", "POST", "dynamodb.eu-west-1.amazonaws.com", 443, null, AUTHORIZATION, null,
+    wire(recorder, "POST", null, status, THROTTLED);
+  }
+
+  private static void wire(HttpCallRecorder recorder, String method, String query, int status, byte[] errorBody) {
+    if (recorder.exchange("test-client", method, "dynamodb.eu-west-1.amazonaws.com", 443, query, AUTHORIZATION, null,
         status, null)) {
-      recorder.errorResponse(TARGET, null, null, THROTTLED, THROTTLED.length);
+      recorder.errorResponse(TARGET, null, null, errorBody, errorBody.length);
     }
+  }
+
+  /**
+   * One call of one attempt answered so: the delay credscope decided on, or -1; the call's scope is left as the
+   * hook would leave it.
+   */
+  private static long answered(CallRetries retries, HttpCallRecorder recorder, Object scope, String method,
+      String query, String amzDate, int status, byte[] errorBody) {
+    wire(recorder, method, query, status, errorBody);
+    assertTrue(retries.callAnswered(scope, null));
+    return retries.retryDelay(scope, TARGET, amzDate, null, null, null, null, true);
   }
 
   /**
@@ -70,14 +89,23 @@ class CallRetriesTest {
       if (!retries.callAnswered(scope, null)) {
         break;
       }
-      long delay = retries.retryDelay(scope, TARGET, sdkInvocationId, sdkRequest, null, null, replayable);
+      long delay = retries.retryDelay(scope, TARGET, null, sdkInvocationId, sdkRequest, null, null, replayable);
       if (delay < 0) {
         break;
       }
       delays.add(delay);
-      assertTrue(retries.retryWait(scope, delay));
+      assertEquals(Bridge.WAIT_OVER, waitOut(retries, scope));
     }
     return delays;
+  }
+
+  /** Waits as a hook does, slice by slice, for a call nobody cancels. */
+  static int waitOut(CallRetries retries, Object scope) {
+    int waited;
+    do {
+      waited = retries.retryWait(scope, false);
+    } while (waited == Bridge.WAIT_GOES_ON);
+    return waited;
   }
 
   private List<RetryRecord> records(String type) {
@@ -210,15 +238,89 @@ class CallRetriesTest {
     wire(recorder, 400);
     wire(recorder, 400);
     assertTrue(retries.callAnswered(scope, null));
-    long delay = retries.retryDelay(scope, TARGET, null, null, null, null, true);
+    long delay = retries.retryDelay(scope, TARGET, null, null, null, null, null, true);
     assertTrue(delay >= 0 && delay < 20, "the second retry's window: " + delay);
-    assertTrue(retries.retryWait(scope, delay));
+    assertEquals(Bridge.WAIT_OVER, waitOut(retries, scope));
     wire(recorder, 400);
     wire(recorder, 400);
     assertTrue(retries.callAnswered(scope, null));
-    assertEquals(-1, retries.retryDelay(scope, TARGET, null, null, null, null, true));
+    assertEquals(-1, retries.retryDelay(scope, TARGET, null, null, null, null, null, true));
     List<RetryRecord> gaveUp = records(RetryRecord.GAVE_UP);
     assertEquals(1, gaveUp.size(), "four requests are all the attempts allowed, not eight");
     assertEquals(4, gaveUp.get(0).attempts());
+  }
+
+  private static final byte[] INTERNAL_FAILURE =
+      "{\"__type\":\"com.amazon.coral.service#InternalFailure\"}".getBytes(StandardCharsets.UTF_8);
+
+  private CallRetries retries(ServerErrorRetries serverErrors) {
+    return new CallRetries(new Retrier(new RetryPolicy(10, 40, 4, Jitter.FULL, serverErrors),
+        RetryBudget.ofTokens(500), RetryPolicy.RANDOM, clock), events::add, clock);
+  }
+
+  @Test
+  void aPostAnsweredByAServerErrorIsNeverSentAgain() {
+    for (ServerErrorRetries rule : ServerErrorRetries.values()) {
+      CallRetries retries = retries(rule);
+      HttpCallRecorder recorder = recorder(retries);
+      for (String method : List.of("POST", "PATCH")) {
+        assertEquals(-1, answered(retries, recorder, retries.callStarted(), method, null, null, 500, INTERNAL_FAILURE),
+            rule + " " + method);
+      }
+    }
+    assertTrue(records(RetryRecord.RETRY).isEmpty());
+  }
+
+  @Test
+  void anIdempotentRequestAnsweredByAServerErrorIsSentAgainOnlyWhenAskedFor() {
+    CallRetries off = retries(ServerErrorRetries.OFF);
+    assertEquals(-1, answered(off, recorder(off), off.callStarted(), "GET", null, null, 500, INTERNAL_FAILURE));
+    CallRetries idempotent = retries(ServerErrorRetries.IDEMPOTENT);
+    HttpCallRecorder recorder = recorder(idempotent);
+    assertTrue(answered(idempotent, recorder, idempotent.callStarted(), "GET", null, null, 503, INTERNAL_FAILURE)
+        >= 0);
+    assertEquals(-1, answered(idempotent, recorder, idempotent.callStarted(), "GET",
+        "Action=TerminateInstances&Version=2016-11-15", null, 500, INTERNAL_FAILURE), "a Query call is an action");
+  }
+
+  @Test
+  void aCallWhoseSignatureWouldExpireBeforeItsRetryIsNotSentAgain() {
+    CallRetries retries = retries(500);
+    HttpCallRecorder recorder = recorder(retries);
+    String signedLongAgo = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+        .format(clock.instant().minusSeconds(295));
+    assertEquals(-1, answered(retries, recorder, retries.callStarted(), "POST", null, signedLongAgo, 400, THROTTLED));
+    List<RetryRecord> gaveUp = records(RetryRecord.GAVE_UP);
+    assertEquals(1, gaveUp.size());
+    assertEquals(1, gaveUp.get(0).attempts());
+    assertEquals(CallRetries.SIGNATURE_EXPIRES, gaveUp.get(0).reason());
+    String signedNow = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+        .format(clock.instant());
+    assertTrue(answered(retries, recorder, retries.callStarted(), "POST", null, signedNow, 400, THROTTLED) >= 0);
+  }
+
+  @Test
+  void aCancelEndsTheWaitAndTheCall() {
+    CallRetries retries = new CallRetries(new Retrier(new RetryPolicy(60_000, 60_000, 4, Jitter.EQUAL),
+        RetryBudget.ofTokens(500), RetryPolicy.RANDOM, clock), events::add, clock);
+    HttpCallRecorder recorder = recorder(retries);
+    Object scope = retries.callStarted();
+    assertTrue(answered(retries, recorder, scope, "POST", null, null, 400, THROTTLED) >= 30_000);
+    assertEquals(Bridge.WAIT_GOES_ON, retries.retryWait(scope, false), "a slice of a long wait");
+    assertEquals(Bridge.WAIT_CANCELLED, retries.retryWait(scope, true));
+    assertEquals(0, ((RetryScope) scope).depth, "the call is over");
+  }
+
+  @Test
+  void nothingOfACallStaysOnItsThreadOnceItIsOver() {
+    CallRetries retries = retries(500);
+    HttpCallRecorder recorder = recorder(retries);
+    Object scope = retries.callStarted();
+    String presigned = "X-Amz-Security-Token=FQoGZXIvYXdzEXAMPLETOKEN&X-Amz-Signature=5d672d79c15b13162d9279b0855cfba6";
+    assertEquals(-1, answered(retries, recorder, scope, "GET", presigned, null, 200, THROTTLED));
+    RetryScope ended = (RetryScope) scope;
+    assertEquals(null, ended.target);
+    assertEquals(null, ended.method);
+    assertEquals(null, ended.site);
   }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -73,6 +76,11 @@ class RetrierTest {
     }
 
     @Override
+    public void outOfTime(int attempts, long totalDelayMillis, Outcome lastOutcome, String reason) {
+      events.add("out of time after " + attempts + " " + lastOutcome + ": " + reason);
+    }
+
+    @Override
     public void budgetRefused(int attempts, boolean startsEpisode, int budgetLevel) {
       events.add("refused after " + attempts + (startsEpisode ? " first" : "") + " at " + budgetLevel);
     }
@@ -85,7 +93,11 @@ class RetrierTest {
 
   /** What a hook does for a synchronous call: the client's method again, for as long as the retrier says. */
   private Answer call(Retrier retrier, Iterator<Answer> answers, boolean replayable) {
-    Retrier.Attempts attempts = retrier.attempts();
+    return call(retrier, answers, replayable, CallLimits.THROTTLING_ONLY);
+  }
+
+  private Answer call(Retrier retrier, Iterator<Answer> answers, boolean replayable, CallLimits limits) {
+    Retrier.Attempts attempts = retrier.attempts(limits);
     while (true) {
       Answer answer = answers.next();
       long delay = attempts.next(responses.outcome(answer), answer.serverDelay(), replayable, listener, 1);
@@ -102,7 +114,7 @@ class RetrierTest {
   }
 
   private Retrier retrier(RetryBudget budget) {
-    return new Retrier(new RetryPolicy(1000, 20_000, 4, Jitter.FULL), budget, RetryPolicy.RANDOM);
+    return new Retrier(new RetryPolicy(1000, 20_000, 4, Jitter.FULL), budget, RetryPolicy.RANDOM, Clock.systemUTC());
   }
 
   @Test
@@ -139,6 +151,45 @@ class RetrierTest {
   }
 
   @Test
+  void aServerErrorIsNotSentAgainUnlessTheLimitsAllowIt() {
+    Answer failed = new Answer(500, "InternalFailure", ServerDelay.NONE);
+    assertSame(failed, call(retrier(RetryBudget.ofTokens(500)), failed));
+    assertEquals(List.of("finished after 1 SERVER_ERROR"), events);
+    events.clear();
+    Answer ok = Answer.ok();
+    assertSame(ok, call(retrier(RetryBudget.ofTokens(500)), List.of(failed, ok).iterator(), true,
+        CallLimits.of(true)));
+    assertEquals(List.of("retrying after 1 SERVER_ERROR", "finished after 2 SUCCESS"), events);
+  }
+
+  @Test
+  void noRetryWaitsPastTheTimeItsLastAttemptMustGoOutBy() {
+    Retrier retrier = new Retrier(new RetryPolicy(1000, 1000, 4, Jitter.EQUAL), RetryBudget.ofTokens(500),
+        RetryPolicy.RANDOM, Clock.fixed(Instant.ofEpochMilli(100_000), ZoneOffset.UTC));
+    Answer throttled = Answer.throttled();
+    RetryBudget budget = retrier.budget();
+    // Equal jitter waits at least 500 ms: a call due out within that cannot be retried.
+    assertSame(throttled, call(retrier, List.of(throttled).iterator(), true,
+        CallLimits.THROTTLING_ONLY.sendBy(100_499, "its signature expires")));
+    assertEquals(List.of("out of time after 1 THROTTLED: its signature expires"), events);
+    assertEquals(500, budget.level(), "nothing was spent");
+    events.clear();
+    Answer ok = Answer.ok();
+    assertSame(ok, call(retrier, List.of(throttled, ok).iterator(), true,
+        CallLimits.THROTTLING_ONLY.sendBy(101_000, "its signature expires")));
+    assertEquals(List.of("retrying after 1 THROTTLED", "finished after 2 SUCCESS"), events);
+  }
+
+  @Test
+  void theSoonerSendByWins() {
+    CallLimits limits = CallLimits.of(true).sendBy(5_000, "signature").sendBy(9_000, "timeout");
+    assertEquals(5_000, limits.sendByMillis());
+    assertEquals("signature", limits.sendByReason());
+    assertTrue(limits.resendsServerErrors());
+    assertEquals("timeout", limits.sendBy(4_000, "timeout").sendByReason());
+  }
+
+  @Test
   void theServersRetryAfterIsHonoured() throws Exception {
     call(retrier(RetryBudget.ofTokens(500)), new Answer(503, "SlowDown", 1500), Answer.ok());
     assertEquals(List.of(1500L), slept);
@@ -171,13 +222,13 @@ class RetrierTest {
   @Test
   void asynchronousRetriesHoldNoThreadWhileTheyWait() throws Exception {
     Retrier retrier = new Retrier(new RetryPolicy(200, 200, 4, Jitter.EQUAL), RetryBudget.ofTokens(500),
-        RetryPolicy.RANDOM);
+        RetryPolicy.RANDOM, Clock.systemUTC());
     Iterator<Answer> answers = List.of(Answer.throttled(), Answer.throttled(), Answer.ok()).iterator();
     List<String> startedOn = new ArrayList<>();
     CompletableFuture<Answer> call = retrier.callAsync(() -> {
       startedOn.add(Thread.currentThread().getName());
       return CompletableFuture.completedFuture(answers.next());
-    }, responses, true, listener, timer);
+    }, responses, true, CallLimits.THROTTLING_ONLY, listener, timer);
     assertFalse(call.isDone(), "the caller's thread is back before the first delay is over");
     assertEquals(200, call.get(5, TimeUnit.SECONDS).status());
     assertEquals(3, startedOn.size());
@@ -189,7 +240,7 @@ class RetrierTest {
   @Test
   void anAsynchronousFailureIsTheCallers() {
     CompletableFuture<Answer> call = retrier(RetryBudget.ofTokens(500)).callAsync(
-        () -> CompletableFuture.failedFuture(new IOException("reset")), responses, true, listener, timer);
+        () -> CompletableFuture.failedFuture(new IOException("reset")), responses, true, CallLimits.THROTTLING_ONLY, listener, timer);
     assertTrue(call.isCompletedExceptionally());
   }
 
@@ -197,7 +248,7 @@ class RetrierTest {
   void cancellingTheCallCancelsTheAttemptUnderWay() {
     CompletableFuture<Answer> inFlight = new CompletableFuture<>();
     CompletableFuture<Answer> call = retrier(RetryBudget.ofTokens(500)).callAsync(() -> inFlight, responses, true,
-        listener, timer);
+        CallLimits.THROTTLING_ONLY, listener, timer);
     call.cancel(true);
     assertTrue(inFlight.isCancelled(), "the exchange is let go, as the client's own future would be");
   }

@@ -58,7 +58,7 @@ public class HttpHookBenchmark {
       credentials.credentialsProvided(provider, provider.resolveCredentials());
       // Backoff on, as by default: a plain call pays for the scope whether or not an AWS call could be retried.
       retries = new CallRetries(new Retrier(new RetryPolicy(1000, 20_000, 4, Jitter.FULL), RetryBudget.ofTokens(500),
-          RetryPolicy.RANDOM), event -> { }, Clock.systemUTC());
+          RetryPolicy.RANDOM, Clock.systemUTC()), event -> { }, Clock.systemUTC());
       recorder = new HttpCallRecorder(credentials::resolutionOf, event -> { }, Clock.systemUTC(), new Properties(),
           Collections.emptyMap(), retries);
       // The first sighting of the AWS call emits its record; every later one is only counted.
@@ -115,7 +115,7 @@ public class HttpHookBenchmark {
     hook.recorder.exchange("apache-httpclient-4", "POST", "dynamodb.us-east-1.amazonaws.com", 443, null,
         AUTHORIZATION, null, 200, null);
     return hook.retries.callAnswered(scope, null)
-        ? hook.retries.retryDelay(scope, "DynamoDB_20120810.GetItem", null, null, null, null, true) : -2;
+        ? hook.retries.retryDelay(scope, "DynamoDB_20120810.GetItem", null, null, null, null, null, true) : -2;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.credscope.instrumentation.okhttp;
 
 import io.credscope.bridge.Bridge;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import net.bytebuddy.asm.Advice;
 import okhttp3.Interceptor;
@@ -34,7 +35,8 @@ public final class OkHttpCallAdvice {
     Request request = chain.request();
     RequestBody body = request.body();
     String sdkRequest = request.header("amz-sdk-request");
-    long delay = Bridge.retryDelay(scope, request.header("X-Amz-Target"), request.header("amz-sdk-invocation-id"),
+    long delay = Bridge.retryDelay(scope, request.header("X-Amz-Target"), request.header("X-Amz-Date"),
+        request.header("amz-sdk-invocation-id"),
         sdkRequest != null ? sdkRequest : request.header("amz-sdk-retry"), response.header("Retry-After"),
         response.header("x-amz-retry-after"),
         (body == null || !body.isOneShot() && !body.isDuplex()) && !chain.call().isCanceled());
@@ -42,11 +44,18 @@ public final class OkHttpCallAdvice {
       return false;
     }
     response.close();
-    if (Bridge.retryWait(scope, delay)) {
+    // A cancel, the application's or OkHttp's own when the call timeout fires, ends the wait.
+    int waited;
+    do {
+      waited = Bridge.retryWait(scope, chain.call().isCanceled());
+    } while (waited == Bridge.WAIT_GOES_ON);
+    if (waited == Bridge.WAIT_OVER) {
       return true;
     }
     response = null;
-    failure = new InterruptedIOException("interrupted while waiting to retry a throttled AWS call");
+    // As OkHttp fails a cancelled call; its call timeout makes that an InterruptedIOException("timeout").
+    failure = waited == Bridge.WAIT_CANCELLED ? new IOException("Canceled")
+        : new InterruptedIOException("interrupted while waiting to retry a throttled AWS call");
     return false;
   }
 }

@@ -22,9 +22,13 @@ import sun.net.www.MessageHeader;
  * and socket go, forgets the failure it remembered, and runs the method again. The request's headers stay, and so
  * does a body written whole (the JDK keeps it to resend itself); one written in streaming mode is never retried.
  * Interrupted while waiting, the call fails as an {@code InterruptedIOException}, which the connection remembers
- * as it does any other failure.
+ * as it does any other failure; disconnected while waiting, by a watchdog of the application's, it fails as a
+ * disconnect would, and is not sent again.
  */
 public final class HttpUrlConnectionAdvice {
+
+  /** The response code while a retry waits, which no response has: the connection's own code is -1 until one. */
+  public static final int WAITING = -2;
 
   private HttpUrlConnectionAdvice() {
   }
@@ -44,7 +48,7 @@ public final class HttpUrlConnectionAdvice {
   public static boolean onExit(@Advice.Enter boolean exchanges, @Advice.Local("scope") Object scope,
       @Advice.This java.net.HttpURLConnection connection, @Advice.FieldValue("url") URL url,
       @Advice.FieldValue("method") String method, @Advice.FieldValue("userHeaders") MessageHeader headers,
-      @Advice.FieldValue("responses") MessageHeader responses, @Advice.FieldValue("responseCode") int status,
+      @Advice.FieldValue("responses") MessageHeader responses, @Advice.FieldValue(value = "responseCode", readOnly = false) int status,
       @Advice.FieldValue(value = "inputStream", readOnly = false) InputStream body,
       @Advice.FieldValue(value = "errorStream", readOnly = false) InputStream bufferedErrorBody,
       @Advice.FieldValue(value = "rememberedException", readOnly = false) Exception remembered,
@@ -76,7 +80,7 @@ public final class HttpUrlConnectionAdvice {
       return false;
     }
     String sdkRequest = headers.findValue("amz-sdk-request");
-    long delay = Bridge.retryDelay(scope, headers.findValue("X-Amz-Target"),
+    long delay = Bridge.retryDelay(scope, headers.findValue("X-Amz-Target"), headers.findValue("X-Amz-Date"),
         headers.findValue("amz-sdk-invocation-id"), sdkRequest != null ? sdkRequest : headers.findValue("amz-sdk-retry"),
         responses.findValue("Retry-After"), responses.findValue("x-amz-retry-after"),
         // A body written in streaming mode went to the wire once; one written whole is kept, and sent again.
@@ -90,13 +94,22 @@ public final class HttpUrlConnectionAdvice {
     bufferedErrorBody = null;
     remembered = null;
     responses.reset();
-    if (Bridge.retryWait(scope, delay)) {
+    // disconnect() sets the code to -1: a watchdog's disconnect() while the call waits puts it back, and ends the
+    // call as a disconnect during its exchange would.
+    status = WAITING;
+    int waited;
+    do {
+      waited = Bridge.retryWait(scope, status != WAITING);
+    } while (waited == Bridge.WAIT_GOES_ON);
+    status = -1;
+    if (waited == Bridge.WAIT_OVER) {
       return true;
     }
-    java.io.InterruptedIOException interrupted =
-        new java.io.InterruptedIOException("interrupted while waiting to retry a throttled AWS call");
-    remembered = interrupted;
-    failure = interrupted;
+    java.io.IOException ended = waited == Bridge.WAIT_CANCELLED
+        ? new java.net.SocketException("Socket closed: disconnected while waiting to retry a throttled AWS call")
+        : new java.io.InterruptedIOException("interrupted while waiting to retry a throttled AWS call");
+    remembered = ended;
+    failure = ended;
     return false;
   }
 }

@@ -2,6 +2,7 @@ package io.credscope.instrumentation.apachehttpclient.v4;
 
 import io.credscope.bridge.Bridge;
 import java.io.InterruptedIOException;
+import org.apache.http.client.methods.HttpUriRequest;
 import net.bytebuddy.asm.Advice;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
@@ -45,8 +46,10 @@ public final class ApacheHttpClient4CallAdvice {
     }
     Header retryAfter = response.getFirstHeader("Retry-After");
     Header amzRetryAfter = response.getFirstHeader("x-amz-retry-after");
+    Header amzDate = request.getFirstHeader("X-Amz-Date");
     long delay = Bridge.retryDelay(scope, amzTarget == null ? null : amzTarget.getValue(),
-        invocation == null ? null : invocation.getValue(), sdkRequest == null ? null : sdkRequest.getValue(),
+        amzDate == null ? null : amzDate.getValue(), invocation == null ? null : invocation.getValue(),
+        sdkRequest == null ? null : sdkRequest.getValue(),
         retryAfter == null ? null : retryAfter.getValue(), amzRetryAfter == null ? null : amzRetryAfter.getValue(),
         body == null || body.isRepeatable());
     if (delay < 0) {
@@ -58,11 +61,16 @@ public final class ApacheHttpClient4CallAdvice {
     } catch (java.io.IOException closing) {
       // The connection is dropped rather than pooled: the retry makes a new one.
     }
-    if (Bridge.retryWait(scope, delay)) {
+    int waited;
+    do {
+      waited = Bridge.retryWait(scope, request instanceof HttpUriRequest && ((HttpUriRequest) request).isAborted());
+    } while (waited == Bridge.WAIT_GOES_ON);
+    if (waited == Bridge.WAIT_OVER) {
       return true;
     }
     response = null;
-    failure = new InterruptedIOException("interrupted while waiting to retry a throttled AWS call");
+    failure = waited == Bridge.WAIT_CANCELLED ? new InterruptedIOException("Request aborted")
+        : new InterruptedIOException("interrupted while waiting to retry a throttled AWS call");
     return false;
   }
 }
