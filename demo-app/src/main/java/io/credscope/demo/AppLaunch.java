@@ -47,6 +47,8 @@ public final class AppLaunch {
   private String rawClients;
   private String rawService;
   private int concurrency;
+  private long rawSignedAgoSeconds;
+  private long rawTimeoutMillis = -1;
   private boolean streamedBodies;
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
@@ -248,6 +250,18 @@ public final class AppLaunch {
     return this;
   }
 
+  /** Makes each raw request carry a signature this many seconds old when it is sent, as a queued request does. */
+  public AppLaunch rawSignedAgo(long seconds) {
+    this.rawSignedAgoSeconds = seconds;
+    return this;
+  }
+
+  /** Bounds each raw call as its client lets an application: a call timeout, a request timeout, or a watchdog. */
+  public AppLaunch rawTimeout(long millis) {
+    this.rawTimeoutMillis = millis;
+    return this;
+  }
+
   public Scenario scenario() {
     return scenario;
   }
@@ -313,6 +327,12 @@ public final class AppLaunch {
       command.addAll(List.of("--raw", rawClients, "--raw-service", rawService));
       if (streamedBodies) {
         command.addAll(List.of("--raw-body", "stream"));
+      }
+      if (rawSignedAgoSeconds > 0) {
+        command.addAll(List.of("--raw-signed-ago", Long.toString(rawSignedAgoSeconds)));
+      }
+      if (rawTimeoutMillis >= 0) {
+        command.addAll(List.of("--raw-timeout", Long.toString(rawTimeoutMillis)));
       }
       if (concurrency > 0) {
         command.addAll(List.of("--concurrency", Integer.toString(concurrency)));

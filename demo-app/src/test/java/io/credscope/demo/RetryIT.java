@@ -167,6 +167,91 @@ class RetryIT {
     }
   }
 
+  /** A POST may have been applied before its 500: no client's call is sent again, whatever the option says. */
+  @ParameterizedTest(name = "backoffServerErrors={0}")
+  @ValueSource(strings = {"off", "idempotent"})
+  void aPostAnsweredByAServerErrorIsSentOnce(String serverErrors) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = raw(aws, String.join(",", CLIENTS), "dynamodb",
+          BACKOFF + ",backoffServerErrors=" + serverErrors);
+      aws.dynamoDb().failNext(CLIENTS.size());
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+      assertTrue(rawLines(run).stream().allMatch(line -> line.endsWith("HTTP 500 InternalFailure")), run.stdout());
+      assertEquals(CLIENTS.size(), aws.dynamoDb().requests(), "one attempt each");
+      assertTrue(records(run, "retry").isEmpty(), run.auditText());
+    }
+  }
+
+  /** A GET applies nothing: it is sent again after a 500 when the option says so. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jdk-async", "okhttp", "urlconnection"})
+  void aGetAnsweredByAServerErrorIsSentAgainWhenAskedFor(String client) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = raw(aws, client, "s3", BACKOFF + ",backoffServerErrors=idempotent");
+      aws.s3().failNext(1);
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+      assertEquals(List.of("raw " + client + " s3 ListBuckets: HTTP 200"), rawLines(run));
+      assertEquals(2, aws.s3().requests());
+      assertEquals(1, records(run, "retry").size(), run.auditText());
+    }
+  }
+
+  /** By default, not even a GET is sent again after a 500. */
+  @Test
+  void byDefaultNoServerErrorIsSentAgain() throws Exception {
+    List<String> clients = List.of("jdk-async", "okhttp", "urlconnection");
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = raw(aws, String.join(",", clients), "s3", BACKOFF);
+      aws.s3().failNext(clients.size());
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+      assertEquals(clients.size(), aws.s3().requests(), "one attempt each");
+      assertTrue(records(run, "retry").isEmpty(), run.auditText());
+    }
+  }
+
+  /** A signature nearly five minutes old would have expired by the time a retry reached AWS. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"apache4", "jdk-async"})
+  void aCallWhoseSignatureIsAboutToExpireIsNotSentAgain(String client) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = raw(aws, client, "dynamodb", BACKOFF).rawSignedAgo(295);
+      aws.dynamoDb().throttleNext(1);
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(List.of("raw " + client + " dynamodb ListTables: HTTP 400 ThrottlingException"), rawLines(run));
+      assertEquals(1, aws.dynamoDb().requests());
+      List<JsonNode> gaveUp = records(run, "retry.gave-up");
+      assertEquals(1, gaveUp.size(), run.auditText());
+      assertEquals("the request's signature would have expired before its next attempt",
+          gaveUp.get(0).get("reason").asText(), gaveUp.get(0).toString());
+    }
+  }
+
+  /**
+   * The application's own limit on a call ends credscope's wait: OkHttp's call timeout, a watchdog's
+   * {@code disconnect()}, java.net.http's request timeout. Every wait here is at least 10 s (equal jitter of 20 s);
+   * the application's limit is 1 s.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"okhttp", "urlconnection", "jdk-send"})
+  void theApplicationsTimeoutEndsTheWait(String client) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = raw(aws, client, "dynamodb", "backoffBase=20s,backoffCap=20s,backoffJitter=equal")
+          .rawTimeout(1000);
+      aws.dynamoDb().throttleForever();
+      long started = System.nanoTime();
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      assertEquals(1, aws.dynamoDb().requests(), "no attempt after the application's limit: " + run.stdout());
+      assertTrue(tookMillis < 10_000, "the wait ended with the call, not after its 10 s or more: " + tookMillis);
+      String line = rawLines(run).get(0);
+      assertTrue(client.equals("jdk-send") ? line.endsWith("HTTP 400 ThrottlingException") : line.contains("failed"),
+          line);
+    }
+  }
+
   /** A body read from a stream cannot be sent again: the call is not retried, and it is counted and told once. */
   @Test
   void aBodyThatCannotBeSentAgainIsNotRetried() throws Exception {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *     [--credentials default|static|custom|literal|profile|mixed]
  *     [--sdk-http apache|url-connection|apache5|netty]
  *     [--legacy-metadata URL]
- *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K] [--raw-body bytes|stream]]</pre>
+ *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K] [--raw-body bytes|stream]
+ *      [--raw-signed-ago SECONDS] [--raw-timeout MILLIS]]</pre>
  *
  * With {@code --raw}, each client makes N calls one after another, or with {@code --concurrency}
  * K calls at once. The exit code is 0 when every call succeeded, 3 when an AWS call got an HTTP
@@ -97,8 +99,11 @@ public final class DemoApp {
       if (!body.equals("bytes") && !body.equals("stream")) {
         throw new IllegalArgumentException("--raw-body takes bytes or stream, not '" + body + "'");
       }
+      Duration signedAgo = Duration.ofSeconds(Long.parseLong(options.getOrDefault("--raw-signed-ago", "0")));
+      Duration timeout = options.containsKey("--raw-timeout")
+          ? Duration.ofMillis(Long.parseLong(options.get("--raw-timeout"))) : null;
       RawCalls calls = new RawCalls(operation, operation.endpoint(endpoints),
-          new RawSigner(StaticKeys.fromConfiguration(), "us-east-1"), body.equals("stream"));
+          new RawSigner(StaticKeys.fromConfiguration(), "us-east-1"), body.equals("stream"), signedAgo, timeout);
       int concurrency = Integer.parseInt(options.getOrDefault("--concurrency", "0"));
       for (String name : options.get("--raw").split(",")) {
         try (RawClient client = RawClient.named(name.trim())) {

@@ -79,6 +79,9 @@ final class JdkRawClient implements RawClient {
         : HttpRequest.BodyPublishers.ofByteArray(request.body());
     HttpRequest.Builder message = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
     request.headers().forEach(message::header);
+    if (request.timeout() != null) {
+      message.timeout(request.timeout());
+    }
     return message.build();
   }
 

@@ -1,6 +1,8 @@
 package io.credscope.demo.app;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,7 +31,11 @@ final class OkHttpRawClient implements RawClient {
     // No media type on the body: OkHttp would put its own Content-Type in place of the signed one.
     message.method(request.method(), !request.sendsBody() ? null
         : request.streamed() ? oneShot(request.body()) : RequestBody.create(request.body(), null));
-    try (Response response = http.newCall(message.build()).execute()) {
+    Call call = http.newCall(message.build());
+    if (request.timeout() != null) {
+      call.timeout().timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    try (Response response = call.execute()) {
       ResponseBody body = response.body();
       return new RawResponse(response.code(), body == null ? "" : body.string());
     }

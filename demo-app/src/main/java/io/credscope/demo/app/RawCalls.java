@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +47,24 @@ final class RawCalls {
   /** @param streamed whether each request's body goes to the client as a stream it can read only once */
   private final boolean streamed;
 
-  RawCalls(RawOperation operation, URI endpoint, RawSigner signer, boolean streamed) {
+  /** How long before it is sent each request was signed: a signature's age, as when a request is queued. */
+  private final Duration signedAgo;
+  /** Each call's own time limit, or {@code null}. */
+  private final Duration timeout;
+
+  RawCalls(RawOperation operation, URI endpoint, RawSigner signer, boolean streamed, Duration signedAgo,
+      Duration timeout) {
     this.operation = operation;
     this.endpoint = endpoint;
     this.signer = signer;
     this.streamed = streamed;
+    this.signedAgo = signedAgo;
+    this.timeout = timeout;
   }
 
-  /** A request signed now. */
+  /** A request signed {@code signedAgo} before now. */
   private RawRequest request() {
-    RawRequest request = operation.request(endpoint, signer, Instant.now());
+    RawRequest request = operation.request(endpoint, signer, Instant.now().minus(signedAgo)).within(timeout);
     return streamed ? request.asStream() : request;
   }
 

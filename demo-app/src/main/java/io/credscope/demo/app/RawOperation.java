@@ -65,6 +65,6 @@ enum RawOperation {
     URI uri = endpoint.resolve("/");
     Map<String, String> signed = new HashMap<>(headers);
     signed.putAll(signer.sign(service(), method, uri, headers, body, now));
-    return new RawRequest(method, uri, signed, body, false);
+    return new RawRequest(method, uri, signed, body, false, null);
   }
 }

@@ -29,11 +29,34 @@ final class UrlConnectionRawClient implements RawClient {
         out.write(request.body());
       }
     }
-    int status = connection.getResponseCode();
+    Thread watchdog = request.timeout() == null ? null : watchdog(connection, request.timeout().toMillis());
+    int status;
+    try {
+      status = connection.getResponseCode();
+    } finally {
+      if (watchdog != null) {
+        watchdog.interrupt();
+      }
+    }
     // Error statuses come as an exception from getInputStream(); their body is behind getErrorStream().
     try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
       return new RawResponse(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  /** As an application bounds a whole call: a thread that disconnects the connection once the time is up. */
+  private static Thread watchdog(HttpURLConnection connection, long millis) {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(millis);
+        connection.disconnect();
+      } catch (InterruptedException callEnded) {
+        // The call ended in time.
+      }
+    }, "raw-urlconnection-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    return watchdog;
   }
 
   @Override

@@ -38,6 +38,7 @@ public abstract class FakeService implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger throttleNext = new AtomicInteger();
   private final AtomicInteger rejectNext = new AtomicInteger();
+  private final AtomicInteger failNext = new AtomicInteger();
   private final Deque<Long> arrivals = new ArrayDeque<>();
   /** Negative until told otherwise: throttling responses then carry no {@code Retry-After}. */
   private volatile int retryAfterSeconds = -1;
@@ -88,6 +89,14 @@ public abstract class FakeService implements AutoCloseable {
     rejectNext.set(count);
   }
 
+  /**
+   * Answers the next {@code count} requests with HTTP 500 {@code InternalFailure}, which may come after a server
+   * applied a request; throttling and validation errors, when also set, come first.
+   */
+  public void failNext(int count) {
+    failNext.set(count);
+  }
+
   /** Makes every throttling response from now on carry {@code Retry-After: seconds}. */
   public void retryAfterSeconds(int seconds) {
     if (seconds < 0) {
@@ -128,6 +137,8 @@ public abstract class FakeService implements AutoCloseable {
         throttle(exchange);
       } else if (takeOne(rejectNext)) {
         reject(exchange);
+      } else if (takeOne(failNext)) {
+        fail(exchange);
       } else {
         handle(exchange, new String(body, StandardCharsets.UTF_8));
       }
@@ -148,6 +159,12 @@ public abstract class FakeService implements AutoCloseable {
 
   /** This service's answer to a request that fails validation (HTTP 400), exactly as the real service shapes it. */
   protected abstract void reject(HttpExchange exchange) throws IOException;
+
+  /** An internal failure as the Query protocol shapes it; the status, not the code, makes it a server error. */
+  protected void fail(HttpExchange exchange) throws IOException {
+    respond(exchange, 500, "text/xml", "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code>"
+        + "<Message>The request processing has failed because of an unknown error.</Message></Error></ErrorResponse>");
+  }
 
   protected static void respond(HttpExchange exchange, int status, String contentType, String body)
       throws IOException {
