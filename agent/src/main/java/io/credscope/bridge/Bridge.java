@@ -131,18 +131,29 @@ public final class Bridge {
   }
 
   /**
-   * An asynchronous HTTP exchange started: as {@link #httpExchange}, with the client's pending response (a
-   * {@code CompletableFuture}) in place of the status, which the dispatcher learns when it completes. The client,
-   * request and handlers are what sent it, so that the dispatcher can send the same request again.
+   * An asynchronous HTTP exchange is about to be sent: as {@link #httpExchange}, before there is a status. The
+   * client, request and body handler are what will send it, so that the dispatcher can send the same request again.
+   *
+   * @return {@code null} for a request that is neither signed for AWS nor sent to the instance metadata service;
+   *     else a token to hand to {@link #httpExchangeStarted}. When the token is a body handler, the hook sends the
+   *     request with it in place of {@code bodyHandler}: it holds back an answer that credscope retries, so that the
+   *     application's handler sees only the call's last answer.
+   */
+  public static Object httpExchangeSending(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object client, Object request, Object bodyHandler) {
+    return dispatcher.httpExchangeSending(library, method, host, port, target, authorization, imdsToken, client,
+        request, bodyHandler);
+  }
+
+  /**
+   * The exchange {@link #httpExchangeSending} announced was sent: {@code pendingResponse} is the client's future of
+   * its response, a {@code CompletableFuture}.
    *
    * @return the future the client is to return: {@code pendingResponse} itself, or one that completes with the
    *     answer of the last attempt when the dispatcher retries a throttled call
    */
-  public static Object httpExchangeStarted(String library, String method, String host, int port, String target,
-      String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
-      Object bodyHandler, Object pushPromiseHandler) {
-    return dispatcher.httpExchangeStarted(library, method, host, port, target, authorization, imdsToken,
-        pendingResponse, client, request, bodyHandler, pushPromiseHandler);
+  public static Object httpExchangeStarted(Object exchange, Object pendingResponse) {
+    return dispatcher.httpExchangeStarted(exchange, pendingResponse);
   }
 
   /**

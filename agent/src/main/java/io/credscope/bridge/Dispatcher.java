@@ -59,10 +59,12 @@ public interface Dispatcher {
   boolean httpExchange(String library, String method, String host, int port, String target, String authorization,
       String imdsToken, int status, Throwable failure);
 
-  /** An asynchronous HTTP exchange started; see {@link Bridge#httpExchangeStarted}. */
-  Object httpExchangeStarted(String library, String method, String host, int port, String target,
-      String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
-      Object bodyHandler, Object pushPromiseHandler);
+  /** An asynchronous HTTP exchange is about to be sent; see {@link Bridge#httpExchangeSending}. */
+  Object httpExchangeSending(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object client, Object request, Object bodyHandler);
+
+  /** The asynchronous HTTP exchange announced was sent; see {@link Bridge#httpExchangeStarted}. */
+  Object httpExchangeStarted(Object exchange, Object pendingResponse);
 
   /** A hooked client's call starts; see {@link Bridge#callStarted}. */
   Object callStarted();
@@ -143,9 +145,13 @@ public interface Dispatcher {
     }
 
     @Override
-    public Object httpExchangeStarted(String library, String method, String host, int port, String target,
-        String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
-        Object bodyHandler, Object pushPromiseHandler) {
+    public Object httpExchangeSending(String library, String method, String host, int port, String target,
+        String authorization, String imdsToken, Object client, Object request, Object bodyHandler) {
+      return null;
+    }
+
+    @Override
+    public Object httpExchangeStarted(Object exchange, Object pendingResponse) {
       return pendingResponse;
     }
 

@@ -59,11 +59,15 @@ final class AgentDispatcher implements Dispatcher {
   }
 
   @Override
-  public Object httpExchangeStarted(String library, String method, String host, int port, String target,
-      String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
-      Object bodyHandler, Object pushPromiseHandler) {
-    return http.exchangeStarted(library, method, host, port, target, authorization, imdsToken, pendingResponse,
-        client, request, bodyHandler, pushPromiseHandler);
+  public Object httpExchangeSending(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object client, Object request, Object bodyHandler) {
+    return http.exchangeSending(library, method, host, port, target, authorization, imdsToken, client, request,
+        bodyHandler);
+  }
+
+  @Override
+  public Object httpExchangeStarted(Object exchange, Object pendingResponse) {
+    return exchange == null ? pendingResponse : http.exchangeStarted(exchange, pendingResponse);
   }
 
   @Override

@@ -241,77 +241,102 @@ public final class CallRetries {
   }
 
   /**
-   * A {@code java.net.http} AWS call was sent: answers the future its client is to return, which completes with the
-   * answer of its last attempt when it is retried, or {@code pending} itself when it is not.
+   * A {@code java.net.http} AWS call is about to be sent: answers the token its hook hands back once the client has
+   * the call's future. When credscope may send the call again, the token is a body handler to send it with in place
+   * of the application's, which holds back every answer but the call's last (see {@code GatedBodyHandler}); else it
+   * is the exchange alone, only watched. A request credscope itself sends again already carries its gate.
    */
-  Object retryAsync(AwsCallSite site, String library, String method, String target, String sdkOperation,
-      Object pending, final Object client, final Object request, final Object bodyHandler,
-      final Object pushPromiseHandler) {
-    final RetryScope scope = scopes.get();
-    if (retrier == null || scope.resending || !(pending instanceof CompletableFuture) || client == null
-        || request == null) {
-      return pending;
+  Object sending(AwsCallSite site, String library, String method, String host, String target, String sdkOperation,
+      Object client, Object request, Object bodyHandler) {
+    RetryScope scope = scopes.get();
+    if (scope.resending && bodyHandler instanceof JavaHttpGate) {
+      return ((JavaHttpGate) bodyHandler).exchange();
     }
-    if (JavaHttpRequests.sdkAttempt(request) != null) {
-      return pending;
+    JavaHttpExchange watched = new JavaHttpExchange(site, library, host, target, sdkOperation, null, true);
+    if (retrier == null || client == null || request == null || bodyHandler == null
+        || JavaHttpRequests.sdkAttempt(request) != null) {
+      return watched;
     }
-    final String operation = operation(sdkOperation, JavaHttpRequests.header(request, "X-Amz-Target"), target);
-    final ApiRetryCount api = counters.row(site.service(), operation, method);
-    final RetriedCall call = new RetriedCall(site, library, operation, api);
+    String operation = operation(sdkOperation, JavaHttpRequests.header(request, "X-Amz-Target"), target);
     long sentAt = clock.millis();
     CallLimits limits = limits(method, target, JavaHttpRequests.header(request, "X-Amz-Date"), sentAt);
     long timeout = JavaHttpRequests.timeoutMillis(request);
     if (timeout >= 0) {
       limits = limits.sendBy(sentAt + timeout, REQUEST_TIMEOUT);
     }
-    @SuppressWarnings("unchecked")
-    final CompletableFuture<Object> first = (CompletableFuture<Object>) pending;
-    Retrier.AsyncAttempt<Object> attempt = new Retrier.AsyncAttempt<Object>() {
-      private boolean sent;
+    JavaHttpCall call = new JavaHttpCall(site, library, method, host, target, sdkOperation, operation, client,
+        request, bodyHandler, limits);
+    Object gate = JavaHttpGates.gate(bodyHandler, call.firstExchange);
+    return gate != null ? gate : watched;
+  }
 
-      @Override
-      public CompletableFuture<Object> start() {
-        if (!sent) {
-          sent = true;
-          return first;
-        }
-        RetryScope resender = scopes.get();
-        resender.resending = true;
-        try {
-          return JavaHttpRequests.sendAgain(client, request, bodyHandler, pushPromiseHandler);
-        } finally {
-          resender.resending = false;
-        }
-      }
-    };
-    Retrier.Responses<Object> responses = new Retrier.Responses<Object>() {
-      @Override
-      public Outcome outcome(Object response) {
-        int status = JavaHttpResponses.status(response);
-        AwsErrorCode error = null;
-        if (status >= 400) {
-          JavaHttpResponses.Error read = JavaHttpResponses.error(response);
-          error = AwsErrorClassifier.classify(status, read.queryError, read.errorType, read.body, read.length);
-        }
-        Outcome outcome = error != null && error.throttling() ? Outcome.THROTTLED
-            : Outcome.of(status, error == null ? null : error.code());
-        api.countAttempt(outcome == Outcome.THROTTLED, System.nanoTime());
-        call.answered(error == null ? null : error.code(), status, serverDelayMillis(response));
-        return outcome;
-      }
+  /**
+   * A {@code java.net.http} call credscope may send again. Each attempt goes out with a gate of its own around the
+   * application's body handler; the gate puts the attempt's answer to {@link #isFinal} before the application's
+   * handler hears of it.
+   */
+  final class JavaHttpCall implements Retrier.Resend<Object> {
+    private final AwsCallSite site;
+    private final String library;
+    private final String host;
+    private final String target;
+    private final String sdkOperation;
+    private final ApiRetryCount api;
+    private final RetriedCall retried;
+    private final Object client;
+    private final Object request;
+    private final Object bodyHandler;
+    private final Retrier.AsyncCall<Object> attempts;
+    final JavaHttpExchange firstExchange;
 
-      @Override
-      public long serverDelayMillis(Object response) {
-        return ServerDelay.millis(JavaHttpResponses.header(response, "x-amz-retry-after"),
-            JavaHttpResponses.header(response, "Retry-After"), clock.millis());
-      }
+    JavaHttpCall(AwsCallSite site, String library, String method, String host, String target, String sdkOperation,
+        String operation, Object client, Object request, Object bodyHandler, CallLimits limits) {
+      this.site = site;
+      this.library = library;
+      this.host = host;
+      this.target = target;
+      this.sdkOperation = sdkOperation;
+      this.api = counters.row(site.service(), operation, method);
+      this.retried = new RetriedCall(site, library, operation, api);
+      this.client = client;
+      this.request = request;
+      this.bodyHandler = bodyHandler;
+      this.attempts = retrier.asyncCall(limits, JavaHttpRequests.replayable(request), retried, this, timer());
+      this.firstExchange = new JavaHttpExchange(site, library, host, target, sdkOperation, this, true);
+    }
 
-      @Override
-      public void discard(Object response) {
-        JavaHttpResponses.discard(response);
+    /** The first attempt's future: answers the one the application is to hold. */
+    CompletableFuture<Object> first(CompletableFuture<Object> pending) {
+      return attempts.first(pending);
+    }
+
+    /** See {@link JavaHttpExchange#answered}. */
+    boolean isFinal(int status, String queryError, String errorType, String retryAfter, String amzRetryAfter,
+        byte[] prefix, int length) {
+      AwsErrorCode error = status >= 400
+          ? AwsErrorClassifier.classify(status, queryError, errorType, prefix, length) : null;
+      Outcome outcome = error != null && error.throttling() ? Outcome.THROTTLED
+          : Outcome.of(status, error == null ? null : error.code());
+      long serverDelay = ServerDelay.millis(amzRetryAfter, retryAfter, clock.millis());
+      api.countAttempt(outcome == Outcome.THROTTLED, System.nanoTime());
+      retried.answered(error == null ? null : error.code(), status, serverDelay);
+      return attempts.isFinal(outcome, serverDelay);
+    }
+
+    /** Sends the request again, with a gate of its own, through the client's public {@code sendAsync}. */
+    @Override
+    public CompletableFuture<Object> send() {
+      JavaHttpExchange next = new JavaHttpExchange(site, library, host, target, sdkOperation, this, false);
+      Object gate = JavaHttpGates.gate(bodyHandler, next);
+      RetryScope resender = scopes.get();
+      resender.resending = true;
+      try {
+        // No push promises for a resent request: AWS makes none, and the application's handler has had its answer.
+        return JavaHttpRequests.sendAgain(client, request, gate, null);
+      } finally {
+        resender.resending = false;
       }
-    };
-    return retrier.callAsync(attempt, responses, JavaHttpRequests.replayable(request), limits, call, timer());
+    }
   }
 
   private ScheduledExecutorService timer() {

@@ -153,26 +153,39 @@ public final class HttpCallRecorder {
   }
 
   /**
-   * See {@code Bridge.httpExchangeStarted}: counted when the pending response completes, and retried if it is a
-   * throttled AWS call.
+   * See {@code Bridge.httpExchangeSending}: an AWS call's exchange, gated when credscope may send it again; an IMDS
+   * call's completion; or {@code null} for any other request, which costs no allocation.
    */
-  public Object exchangeStarted(String library, String method, String host, int port, String target,
-      String authorization, String imdsToken, Object pendingResponse, Object client, Object request,
-      Object bodyHandler, Object pushPromiseHandler) {
+  public Object exchangeSending(String library, String method, String host, int port, String target,
+      String authorization, String imdsToken, Object client, Object request, Object bodyHandler) {
     AwsCallSite site = awsCall(library, method, host, target, authorization);
     if (site != null) {
-      String sdkOperation = sdkOperations.current();
-      whenComplete(pendingResponse, site, null, library, host, target, sdkOperation);
-      return retries.retryAsync(site, library, method, target, sdkOperation, pendingResponse, client, request,
-          bodyHandler, pushPromiseHandler);
+      return retries.sending(site, library, method, host, target, sdkOperations.current(), client, request,
+          bodyHandler);
     }
     if (imdsEndpoints.matches(host, port)) {
-      ImdsTraffic.Completion completion = imds.started(library, method, host, imdsToken != null);
-      if (completion != null) {
-        whenComplete(pendingResponse, null, completion, library, host, target, null);
-      }
+      return imds.started(library, method, host, imdsToken != null);
     }
-    return pendingResponse;
+    return null;
+  }
+
+  /**
+   * See {@code Bridge.httpExchangeStarted}: counted when the pending response completes; the future of an AWS call
+   * credscope may send again is replaced by one that completes with its last answer.
+   */
+  @SuppressWarnings("unchecked")
+  public Object exchangeStarted(Object exchange, Object pendingResponse) {
+    if (exchange instanceof ImdsTraffic.Completion) {
+      whenComplete(pendingResponse, null, (ImdsTraffic.Completion) exchange);
+      return pendingResponse;
+    }
+    JavaHttpExchange aws = JavaHttpExchange.of(exchange);
+    if (aws == null) {
+      return pendingResponse;
+    }
+    whenComplete(pendingResponse, aws, null);
+    return aws.first && aws.call != null && pendingResponse instanceof CompletableFuture
+        ? aws.call.first((CompletableFuture<Object>) pendingResponse) : pendingResponse;
   }
 
   /** See {@code Bridge.sdkOperationStarted}. */
@@ -281,11 +294,11 @@ public final class HttpCallRecorder {
             + "credentials, which end the URL's validity when they expire", evidence));
   }
 
-  private void whenComplete(Object pendingResponse, final AwsCallSite site, final ImdsTraffic.Completion completion,
-      final String library, final String host, final String target, final String sdkOperation) {
+  private void whenComplete(Object pendingResponse, final JavaHttpExchange aws,
+      final ImdsTraffic.Completion completion) {
     if (!(pendingResponse instanceof CompletableFuture)) {
-      if (site != null) {
-        site.count(-1);
+      if (aws != null) {
+        aws.site.count(-1);
       }
       return;
     }
@@ -293,10 +306,11 @@ public final class HttpCallRecorder {
       @Override
       public void accept(Object response, Throwable failure) {
         int status = failure == null ? JavaHttpResponses.status(response) : -1;
-        if (site != null) {
-          site.count(status);
+        if (aws != null) {
+          aws.site.count(status);
           if (status >= 400) {
-            errorOf(response, new AwsErrors.ErroredCall(site, library, host, target, status, sdkOperation));
+            errorOf(response, aws, new AwsErrors.ErroredCall(aws.site, aws.library, aws.host, aws.target, status,
+                aws.sdkOperation));
           }
         }
         if (completion != null) {
@@ -307,13 +321,14 @@ public final class HttpCallRecorder {
   }
 
   /**
-   * A {@code java.net.http} error response: its body handler has run, so a {@code String} or {@code byte[]} body
-   * is read where it is, at most the scan limit of it; any other body is left alone, and the error is classified
-   * from its headers.
+   * A {@code java.net.http} error response. Its gate, where it had one, read the body's first bytes before anyone
+   * else; else the body handler has run, so a {@code String} or {@code byte[]} body is read where it is, at most the
+   * scan limit of it, and any other body is left alone: the error is then classified from its headers.
    */
-  private void errorOf(Object response, AwsErrors.ErroredCall call) {
+  private void errorOf(Object response, JavaHttpExchange aws, AwsErrors.ErroredCall call) {
     try {
-      JavaHttpResponses.Error error = JavaHttpResponses.error(response);
+      JavaHttpResponses.Error error = aws.heard()
+          ? aws.error(JavaHttpResponses.requestHeader(response, "X-Amz-Target")) : JavaHttpResponses.error(response);
       errors.record(call, error.amzTarget, error.queryError, error.errorType, error.body, error.length,
           error.whole);
     } catch (RuntimeException e) {

@@ -59,33 +59,17 @@ final class JavaHttpResponses {
         prefix == null ? 0 : Math.min(prefix.length, AwsErrorClassifier.BODY_SCAN_LIMIT), whole);
   }
 
+  /** A header of the request the response answers, or {@code null}. */
+  static String requestHeader(Object response, String name) {
+    JavaHttpApi api = JavaHttpApi.get();
+    Object request = api == null || response == null ? null : JavaHttpApi.call(api.request, response);
+    return request == null ? null : api.firstValue(JavaHttpApi.call(api.requestHeaders, request), name);
+  }
+
   /** The response's status, or -1 when it cannot be read. */
   static int status(Object response) {
     JavaHttpApi api = JavaHttpApi.get();
     Object status = api == null || response == null ? null : JavaHttpApi.call(api.statusCode, response);
     return status instanceof Integer ? (Integer) status : -1;
-  }
-
-  /** A response header's first value, or {@code null}. */
-  static String header(Object response, String name) {
-    JavaHttpApi api = JavaHttpApi.get();
-    return api == null || response == null ? null
-        : api.firstValue(JavaHttpApi.call(api.responseHeaders, response), name);
-  }
-
-  /**
-   * Frees a response a retry replaces: a body the handler left as a stream is closed, so that its connection is
-   * let go; any other body is already read.
-   */
-  static void discard(Object response) {
-    JavaHttpApi api = JavaHttpApi.get();
-    Object body = api == null || response == null ? null : JavaHttpApi.call(api.body, response);
-    if (body instanceof java.io.Closeable) {
-      try {
-        ((java.io.Closeable) body).close();
-      } catch (java.io.IOException | RuntimeException ignored) {
-        // The response is dropped either way.
-      }
-    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * own handling of it stays as it was.
  *
  * <p>A synchronous call is driven by its hook, which repeats the client's method while {@link Attempts#next} says
- * so; an asynchronous one by {@link #callAsync}, which waits on a timer rather than a thread.
+ * so; an asynchronous one by an {@link AsyncCall}, which waits on a timer rather than a thread.
  */
 public final class Retrier {
 
@@ -44,42 +44,19 @@ public final class Retrier {
     return new Attempts(limits);
   }
 
-  /** One asynchronous attempt. */
-  public interface AsyncAttempt<R> {
-    CompletableFuture<R> start();
-  }
-
-  /** How the retrier reads the caller's response type. */
-  public interface Responses<R> {
-    Outcome outcome(R response);
-
-    /** The delay the server asked for, or {@link ServerDelay#NONE}. */
-    long serverDelayMillis(R response);
-
-    /** Frees a response that a retry replaces, such as its connection; never called on the one returned. */
-    void discard(R response);
+  /** Sends an asynchronous call's next attempt. */
+  public interface Resend<R> {
+    CompletableFuture<R> send();
   }
 
   /**
-   * The asynchronous form: between attempts no thread waits; the next attempt is started by {@code timer} when its
-   * delay is over.
+   * An asynchronous call, made before its first attempt is sent: each attempt's answer is decided on through
+   * {@link AsyncCall#isFinal} as soon as it is known, before anything of the caller's sees it, and between attempts
+   * no thread waits; the next attempt is started by {@code timer} when its delay is over.
    */
-  public <R> CompletableFuture<R> callAsync(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable,
-      CallLimits limits, RetryListener listener, ScheduledExecutorService timer) {
-    CompletableFuture<R> result = new CompletableFuture<R>();
-    final AsyncCall<R> call = new AsyncCall<R>(attempt, responses, replayable, limits, listener, timer, result);
-    // A caller that cancels, as send does when its thread is interrupted, cancels the attempt under way too.
-    result.whenComplete(new BiConsumer<R, Throwable>() {
-      @Override
-      public void accept(R response, Throwable failure) {
-        CompletableFuture<R> current = call.current;
-        if (result.isCancelled() && current != null) {
-          current.cancel(true);
-        }
-      }
-    });
-    call.start();
-    return result;
+  public <R> AsyncCall<R> asyncCall(CallLimits limits, boolean replayable, RetryListener listener, Resend<R> resend,
+      ScheduledExecutorService timer) {
+    return new AsyncCall<R>(limits, replayable, listener, resend, timer);
   }
 
   /** The state of one call's attempts. Not thread-safe: a call makes one attempt at a time. */
@@ -145,50 +122,81 @@ public final class Retrier {
     }
   }
 
-  private final class AsyncCall<R> {
-    private final AsyncAttempt<R> attempt;
-    private final Responses<R> responses;
+  /** The attempts of one asynchronous call. */
+  public final class AsyncCall<R> {
+    private static final long UNDECIDED = -2;
+
+    private final Attempts attempts;
     private final boolean replayable;
     private final RetryListener listener;
+    private final Resend<R> resend;
     private final ScheduledExecutorService timer;
-    private final CompletableFuture<R> result;
-    private final Attempts attempts;
+    private final CompletableFuture<R> result = new CompletableFuture<R>();
     /** The attempt under way, or the last one. */
-    volatile CompletableFuture<R> current;
+    private volatile CompletableFuture<R> current;
+    /** What {@link #isFinal} decided on the attempt under way: -1, its answer is the call's; else the delay. */
+    private volatile long decided = UNDECIDED;
 
-    AsyncCall(AsyncAttempt<R> attempt, Responses<R> responses, boolean replayable, CallLimits limits,
-        RetryListener listener, ScheduledExecutorService timer, CompletableFuture<R> result) {
+    private AsyncCall(CallLimits limits, boolean replayable, RetryListener listener, Resend<R> resend,
+        ScheduledExecutorService timer) {
       this.attempts = attempts(limits);
-      this.attempt = attempt;
-      this.responses = responses;
       this.replayable = replayable;
       this.listener = listener;
+      this.resend = resend;
       this.timer = timer;
-      this.result = result;
     }
 
-    void start() {
-      CompletableFuture<R> started;
+    /**
+     * Decides on the answer of the attempt under way, once, as soon as it is known.
+     *
+     * @return whether the answer is the call's; {@code false} when the call is sent again and this answer dropped
+     */
+    public boolean isFinal(Outcome outcome, long serverDelayMillis) {
+      long delay;
       try {
-        started = attempt.start();
+        delay = result.isDone() ? -1 : attempts.next(outcome, serverDelayMillis, replayable, listener, 1);
       } catch (Throwable t) {
-        result.completeExceptionally(t);
-        return;
+        // A failure of credscope's own ends the retries, not the call.
+        delay = -1;
       }
-      current = started;
+      decided = delay;
+      return delay < 0;
+    }
+
+    /**
+     * The first attempt was sent: answers the future the caller is to hold, which completes with the answer of the
+     * call's last attempt. A caller that cancels it, as {@code send} does when its thread is interrupted, cancels
+     * the attempt under way too.
+     */
+    public CompletableFuture<R> first(CompletableFuture<R> pending) {
+      result.whenComplete(new BiConsumer<R, Throwable>() {
+        @Override
+        public void accept(R response, Throwable failure) {
+          CompletableFuture<R> attempt = current;
+          if (result.isCancelled() && attempt != null) {
+            attempt.cancel(true);
+          }
+        }
+      });
+      follow(pending);
+      return result;
+    }
+
+    private void follow(CompletableFuture<R> attempt) {
+      current = attempt;
       if (result.isCancelled()) {
-        started.cancel(true);
+        attempt.cancel(true);
         return;
       }
-      started.whenComplete(new BiConsumer<R, Throwable>() {
+      attempt.whenComplete(new BiConsumer<R, Throwable>() {
         @Override
         public void accept(R response, Throwable failure) {
           if (failure != null) {
             result.completeExceptionally(failure);
             return;
           }
-          long delay = decide(response);
-          // A caller that cancelled, or timed out, wants no more attempts.
+          long delay = decided;
+          // An answer nobody decided on is the call's; a caller that cancelled, or timed out, wants no more.
           if (delay < 0 || result.isDone()) {
             result.complete(response);
             return;
@@ -197,28 +205,29 @@ public final class Retrier {
             timer.schedule(new Runnable() {
               @Override
               public void run() {
-                if (!result.isDone()) {
-                  start();
-                }
+                sendAgain();
               }
             }, delay, TimeUnit.MILLISECONDS);
           } catch (RuntimeException shutDown) {
             result.complete(response);
-            return;
           }
-          responses.discard(response);
         }
       });
     }
 
-    /** As {@link Attempts#next}, but a failure of credscope's own ends the retries rather than the call. */
-    private long decide(R response) {
-      try {
-        return attempts.next(responses.outcome(response), responses.serverDelayMillis(response), replayable,
-            listener, 1);
-      } catch (Throwable t) {
-        return -1;
+    private void sendAgain() {
+      if (result.isDone()) {
+        return;
       }
+      decided = UNDECIDED;
+      CompletableFuture<R> attempt;
+      try {
+        attempt = resend.send();
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+        return;
+      }
+      follow(attempt);
     }
   }
 }

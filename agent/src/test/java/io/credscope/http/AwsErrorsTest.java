@@ -230,13 +230,15 @@ class AwsErrorsTest {
   @Test
   void anAsynchronousErrorIsClassifiedFromItsHandledBody() {
     CompletableFuture<Object> pending = new CompletableFuture<>();
-    recorder.exchangeStarted("java.net.http.HttpClient", "POST", "dynamodb.eu-west-1.amazonaws.com", 443, null,
-        authorization("dynamodb"), null, pending, null, null, null, null);
+    Object pendingExchange = recorder.exchangeSending("java.net.http.HttpClient", "POST",
+        "dynamodb.eu-west-1.amazonaws.com", 443, null, authorization("dynamodb"), null, null, null, null);
+    recorder.exchangeStarted(pendingExchange, pending);
     pending.complete(new Response(400, Map.of("Content-Type", List.of("application/x-amz-json-1.0")),
         "{\"__type\":\"ProvisionedThroughputExceededException\"}", "DynamoDB_20120810.Query"));
     CompletableFuture<Object> streamed = new CompletableFuture<>();
-    recorder.exchangeStarted("java.net.http.HttpClient", "POST", "dynamodb.eu-west-1.amazonaws.com", 443, null,
-        authorization("dynamodb"), null, streamed, null, null, null, null);
+    Object streamedExchange = recorder.exchangeSending("java.net.http.HttpClient", "POST",
+        "dynamodb.eu-west-1.amazonaws.com", 443, null, authorization("dynamodb"), null, null, null, null);
+    recorder.exchangeStarted(streamedExchange, streamed);
     InputStream untouchable = new InputStream() {
       @Override
       public int read() {

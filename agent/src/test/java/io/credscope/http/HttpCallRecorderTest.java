@@ -223,8 +223,9 @@ class HttpCallRecorderTest {
   @Test
   void anAsynchronousCallIsCountedWhenItCompletes() {
     CompletableFuture<Object> pending = new CompletableFuture<>();
-    recorder.exchangeStarted("java.net.http.HttpClient", "GET", "s3.amazonaws.com", 443, null,
-        authorization(KEY, "us-east-1", "s3"), null, pending, null, null, null, null);
+    Object pendingExchange = recorder.exchangeSending("java.net.http.HttpClient", "GET", "s3.amazonaws.com",
+        443, null, authorization(KEY, "us-east-1", "s3"), null, null, null, null);
+    recorder.exchangeStarted(pendingExchange, pending);
     assertEquals(1, events(AwsCall.class).size(), "reported when sent");
     assertTrue(recorder.callCounts().isEmpty(), "counted when answered");
     pending.completeExceptionally(new IOException("reset"));
@@ -235,7 +236,9 @@ class HttpCallRecorderTest {
   @Test
   void anAsynchronousTokenRequestThatFailsLeadsToTheFallback() {
     CompletableFuture<Object> pending = new CompletableFuture<>();
-    recorder.exchangeStarted("test-client", "PUT", "169.254.169.254", 80, null, null, null, pending, null, null, null, null);
+    Object pendingExchange = recorder.exchangeSending("test-client", "PUT", "169.254.169.254", 80, null, null, null,
+        null, null, null);
+    recorder.exchangeStarted(pendingExchange, pending);
     pending.completeExceptionally(new IOException("timed out"));
     send("169.254.169.254", 80, "GET", null, null, null, 200);
     assertEquals(List.of("IMDSV1_FALLBACK"), findings());

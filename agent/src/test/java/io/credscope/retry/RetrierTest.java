@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,23 +37,6 @@ class RetrierTest {
   private final List<String> events = new ArrayList<>();
   private final List<Long> slept = new ArrayList<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-
-  private final Retrier.Responses<Answer> responses = new Retrier.Responses<>() {
-    @Override
-    public Outcome outcome(Answer response) {
-      return Outcome.of(response.status(), response.code());
-    }
-
-    @Override
-    public long serverDelayMillis(Answer response) {
-      return response.serverDelay();
-    }
-
-    @Override
-    public void discard(Answer response) {
-      discarded.add(response);
-    }
-  };
 
   private final RetryListener listener = new RetryListener() {
     @Override
@@ -100,13 +84,23 @@ class RetrierTest {
     Retrier.Attempts attempts = retrier.attempts(limits);
     while (true) {
       Answer answer = answers.next();
-      long delay = attempts.next(responses.outcome(answer), answer.serverDelay(), replayable, listener, 1);
+      long delay = attempts.next(outcome(answer), answer.serverDelay(), replayable, listener, 1);
       if (delay < 0) {
         return answer;
       }
-      responses.discard(answer);
+      discarded.add(answer);
       slept.add(delay);
     }
+  }
+
+  private static Outcome outcome(Answer answer) {
+    return Outcome.of(answer.status(), answer.code());
+  }
+
+  /** An asynchronous attempt's answer, decided on as its gate does: before its future completes. */
+  private static CompletableFuture<Answer> answered(Retrier.AsyncCall<Answer> call, Answer answer) {
+    call.isFinal(outcome(answer), answer.serverDelay());
+    return CompletableFuture.completedFuture(answer);
   }
 
   private Answer call(Retrier retrier, Answer... answers) {
@@ -223,33 +217,46 @@ class RetrierTest {
   void asynchronousRetriesHoldNoThreadWhileTheyWait() throws Exception {
     Retrier retrier = new Retrier(new RetryPolicy(200, 200, 4, Jitter.EQUAL), RetryBudget.ofTokens(500),
         RetryPolicy.RANDOM, Clock.systemUTC());
-    Iterator<Answer> answers = List.of(Answer.throttled(), Answer.throttled(), Answer.ok()).iterator();
+    Answer ok = Answer.ok();
+    Iterator<Answer> answers = List.of(Answer.throttled(), Answer.throttled(), ok).iterator();
     List<String> startedOn = new ArrayList<>();
-    CompletableFuture<Answer> call = retrier.callAsync(() -> {
+    AtomicReference<Retrier.AsyncCall<Answer>> call = new AtomicReference<>();
+    call.set(retrier.asyncCall(CallLimits.THROTTLING_ONLY, true, listener, () -> {
       startedOn.add(Thread.currentThread().getName());
-      return CompletableFuture.completedFuture(answers.next());
-    }, responses, true, CallLimits.THROTTLING_ONLY, listener, timer);
-    assertFalse(call.isDone(), "the caller's thread is back before the first delay is over");
-    assertEquals(200, call.get(5, TimeUnit.SECONDS).status());
-    assertEquals(3, startedOn.size());
-    assertEquals(Thread.currentThread().getName(), startedOn.get(0));
-    assertFalse(startedOn.get(1).equals(Thread.currentThread().getName()), "retries start on the timer");
+      return answered(call.get(), answers.next());
+    }, timer));
+    CompletableFuture<Answer> result = call.get().first(answered(call.get(), answers.next()));
+    assertFalse(result.isDone(), "the caller's thread is back before the first delay is over");
+    assertSame(ok, result.get(5, TimeUnit.SECONDS), "the caller's future completes with the last answer only");
+    assertEquals(2, startedOn.size());
+    assertTrue(startedOn.stream().noneMatch(thread -> thread.equals(Thread.currentThread().getName())),
+        "retries start on the timer");
     assertEquals("finished after 3 SUCCESS", events.get(2));
   }
 
   @Test
   void anAsynchronousFailureIsTheCallers() {
-    CompletableFuture<Answer> call = retrier(RetryBudget.ofTokens(500)).callAsync(
-        () -> CompletableFuture.failedFuture(new IOException("reset")), responses, true, CallLimits.THROTTLING_ONLY, listener, timer);
-    assertTrue(call.isCompletedExceptionally());
+    Retrier.AsyncCall<Answer> call = retrier(RetryBudget.ofTokens(500)).asyncCall(CallLimits.THROTTLING_ONLY, true,
+        listener, () -> CompletableFuture.failedFuture(new IOException("again")), timer);
+    assertTrue(call.first(CompletableFuture.failedFuture(new IOException("reset"))).isCompletedExceptionally());
+  }
+
+  @Test
+  void anAsynchronousAnswerNobodyDecidedOnIsTheCalls() throws Exception {
+    Retrier.AsyncCall<Answer> call = retrier(RetryBudget.ofTokens(500)).asyncCall(CallLimits.THROTTLING_ONLY, true,
+        listener, () -> {
+          throw new AssertionError("never sent again");
+        }, timer);
+    Answer throttled = Answer.throttled();
+    assertSame(throttled, call.first(CompletableFuture.completedFuture(throttled)).get(1, TimeUnit.SECONDS));
   }
 
   @Test
   void cancellingTheCallCancelsTheAttemptUnderWay() {
     CompletableFuture<Answer> inFlight = new CompletableFuture<>();
-    CompletableFuture<Answer> call = retrier(RetryBudget.ofTokens(500)).callAsync(() -> inFlight, responses, true,
-        CallLimits.THROTTLING_ONLY, listener, timer);
-    call.cancel(true);
+    Retrier.AsyncCall<Answer> call = retrier(RetryBudget.ofTokens(500)).asyncCall(CallLimits.THROTTLING_ONLY, true,
+        listener, () -> inFlight, timer);
+    call.first(inFlight).cancel(true);
     assertTrue(inFlight.isCancelled(), "the exchange is let go, as the client's own future would be");
   }
 }

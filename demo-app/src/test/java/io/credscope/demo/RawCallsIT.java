@@ -113,8 +113,11 @@ class RawCallsIT {
         .collect(Collectors.toList());
   }
 
-  private static List<String> rawLines(ScenarioIT.Run run) {
+  /** The application's line for each raw call, without the lines each client ends with. */
+  static List<String> rawLines(ScenarioIT.Run run) {
     return run.stdout().lines().filter(line -> line.startsWith("demo | raw "))
-        .map(line -> line.substring("demo | ".length())).collect(Collectors.toList());
+        .map(line -> line.substring("demo | ".length()))
+        .filter(line -> !line.contains("calls done") && !line.contains("body handler applied"))
+        .collect(Collectors.toList());
   }
 }

@@ -69,7 +69,7 @@ class RetryIT {
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
       assertEquals(List.of("raw " + client + " " + service + " " + OPERATION.get(service) + ": HTTP 200"),
-          rawLines(run));
+          RawCallsIT.rawLines(run));
       assertEquals(3, fake.requests(), "two retries, no more");
       List<JsonNode> retries = records(run, "retry");
       assertEquals(2, retries.size(), run.auditText());
@@ -88,6 +88,10 @@ class RetryIT {
         assertEquals(LIBRARY.get(client), retry.get("library").asText());
       }
       assertTrue(records(run, "retry.gave-up").isEmpty(), run.auditText());
+      if (client.startsWith("jdk")) {
+        assertTrue(run.stdout().contains("raw " + client + ": body handler applied to [200]"),
+            "the application's handler sees the last answer only: " + run.stdout());
+      }
       JsonNode row = retryRow(run, service);
       assertEquals(1, row.get("recovered").asInt(), row.toString());
       assertEquals("intermittent", row.get("throttling").asText(), row.toString());
@@ -131,7 +135,7 @@ class RetryIT {
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
       assertEquals(CLIENTS.stream().map(client -> "raw " + client + " " + service + " " + OPERATION.get(service) + ": "
-          + THROTTLING.get(service)).collect(Collectors.toList()), rawLines(run), "the server's own last answer");
+          + THROTTLING.get(service)).collect(Collectors.toList()), RawCallsIT.rawLines(run), "the server's own last answer");
       assertEquals(4 * CLIENTS.size(), fake.requests(), "at most 4 attempts each");
       List<JsonNode> gaveUp = records(run, "retry.gave-up");
       assertEquals(CLIENTS.stream().map(LIBRARY::get).sorted().collect(Collectors.toList()),
@@ -160,7 +164,7 @@ class RetryIT {
       aws.dynamoDb().rejectNext(CLIENTS.size());
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
-      assertTrue(rawLines(run).stream().allMatch(line -> line.endsWith("HTTP 400 ValidationException")),
+      assertTrue(RawCallsIT.rawLines(run).stream().allMatch(line -> line.endsWith("HTTP 400 ValidationException")),
           run.stdout());
       assertEquals(CLIENTS.size(), aws.dynamoDb().requests(), "one attempt each");
       assertTrue(records(run, "retry").isEmpty(), run.auditText());
@@ -177,7 +181,7 @@ class RetryIT {
       aws.dynamoDb().failNext(CLIENTS.size());
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
-      assertTrue(rawLines(run).stream().allMatch(line -> line.endsWith("HTTP 500 InternalFailure")), run.stdout());
+      assertTrue(RawCallsIT.rawLines(run).stream().allMatch(line -> line.endsWith("HTTP 500 InternalFailure")), run.stdout());
       assertEquals(CLIENTS.size(), aws.dynamoDb().requests(), "one attempt each");
       assertTrue(records(run, "retry").isEmpty(), run.auditText());
     }
@@ -192,7 +196,7 @@ class RetryIT {
       aws.s3().failNext(1);
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-      assertEquals(List.of("raw " + client + " s3 ListBuckets: HTTP 200"), rawLines(run));
+      assertEquals(List.of("raw " + client + " s3 ListBuckets: HTTP 200"), RawCallsIT.rawLines(run));
       assertEquals(2, aws.s3().requests());
       assertEquals(1, records(run, "retry").size(), run.auditText());
     }
@@ -220,7 +224,7 @@ class RetryIT {
       AppLaunch launch = raw(aws, client, "dynamodb", BACKOFF).rawSignedAgo(295);
       aws.dynamoDb().throttleNext(1);
       ScenarioIT.Run run = ScenarioIT.run(launch);
-      assertEquals(List.of("raw " + client + " dynamodb ListTables: HTTP 400 ThrottlingException"), rawLines(run));
+      assertEquals(List.of("raw " + client + " dynamodb ListTables: HTTP 400 ThrottlingException"), RawCallsIT.rawLines(run));
       assertEquals(1, aws.dynamoDb().requests());
       List<JsonNode> gaveUp = records(run, "retry.gave-up");
       assertEquals(1, gaveUp.size(), run.auditText());
@@ -246,7 +250,7 @@ class RetryIT {
       long tookMillis = (System.nanoTime() - started) / 1_000_000;
       assertEquals(1, aws.dynamoDb().requests(), "no attempt after the application's limit: " + run.stdout());
       assertTrue(tookMillis < 10_000, "the wait ended with the call, not after its 10 s or more: " + tookMillis);
-      String line = rawLines(run).get(0);
+      String line = RawCallsIT.rawLines(run).get(0);
       assertTrue(client.equals("jdk-send") ? line.endsWith("HTTP 400 ThrottlingException") : line.contains("failed"),
           line);
     }
@@ -261,7 +265,7 @@ class RetryIT {
       aws.dynamoDb().throttleNext(clients.size());
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
-      assertTrue(rawLines(run).stream().allMatch(line -> line.endsWith("HTTP 400 ThrottlingException")),
+      assertTrue(RawCallsIT.rawLines(run).stream().allMatch(line -> line.endsWith("HTTP 400 ThrottlingException")),
           run.stdout());
       assertEquals(clients.size(), aws.dynamoDb().requests(), "one attempt each");
       assertTrue(records(run, "retry").isEmpty(), run.auditText());
@@ -402,7 +406,7 @@ class RetryIT {
           .sdks(Scenario.THROTTLED.sdks()).agent(ScenarioIT.AGENT_JAR, "audit=" + work.resolve("audit.jsonl"));
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-      assertEquals(List.of("raw jdk-send dynamodb ListTables: HTTP 200"), rawLines(run));
+      assertEquals(List.of("raw jdk-send dynamodb ListTables: HTTP 200"), RawCallsIT.rawLines(run));
       assertEquals(3, aws.dynamoDb().requests());
       assertEquals(List.of(1000L, 2000L), longs(records(run, "retry"), "ceilingMillis"), "the default 1 s base");
       assertTrue(run.stderr().contains("credscope retries dynamodb ListTables after ThrottlingException (HTTP 400), "
@@ -464,11 +468,5 @@ class RetryIT {
       }
     }
     throw new AssertionError("no retries row for " + service + ": " + summary);
-  }
-
-  private static List<String> rawLines(ScenarioIT.Run run) {
-    return run.stdout().lines().filter(line -> line.startsWith("demo | raw "))
-        .map(line -> line.substring("demo | ".length())).filter(line -> !line.contains("calls done"))
-        .collect(Collectors.toList());
   }
 }

@@ -5,10 +5,16 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java.net.http.HttpClient}, through {@code send} ({@code jdk-send}) or {@code sendAsync}
@@ -17,9 +23,16 @@ import java.util.concurrent.Executors;
  */
 final class JdkRawClient implements RawClient {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JdkRawClient.class);
+
   private final String name;
   private final ExecutorService executor;
   private final HttpClient http;
+  /**
+   * Every answer handed to the application's body handler, as its status; one per call however often a call was
+   * sent, since a handler that consumes or streams a body must see one answer only.
+   */
+  private final List<Integer> handled = Collections.synchronizedList(new ArrayList<>());
 
   private JdkRawClient(String name, ExecutorService executor) {
     this.name = name;
@@ -51,7 +64,7 @@ final class JdkRawClient implements RawClient {
   @Override
   public RawResponse send(RawRequest request) throws IOException, InterruptedException {
     if (executor == null) {
-      HttpResponse<String> response = http.send(message(request), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(message(request), this::handle);
       return new RawResponse(response.statusCode(), response.body());
     }
     try {
@@ -69,8 +82,13 @@ final class JdkRawClient implements RawClient {
     if (executor == null) {
       return RawClient.super.start(request);
     }
-    return http.sendAsync(message(request), HttpResponse.BodyHandlers.ofString())
+    return http.sendAsync(message(request), this::handle)
         .thenApply(response -> new RawResponse(response.statusCode(), response.body()));
+  }
+
+  private HttpResponse.BodySubscriber<String> handle(HttpResponse.ResponseInfo answer) {
+    handled.add(answer.statusCode());
+    return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
   }
 
   private static HttpRequest message(RawRequest request) {
@@ -87,6 +105,7 @@ final class JdkRawClient implements RawClient {
 
   @Override
   public void close() {
+    LOG.info("raw {}: body handler applied to {}", name, handled);
     if (executor != null) {
       executor.shutdownNow();
     }
