@@ -55,7 +55,7 @@ final class AwsErrors {
       return null;
     }
     AwsCallSite site = call.site;
-    String operation = AwsOperation.of(call.sdkOperation, amzTarget, call.target);
+    String operation = AwsOperation.ofAction(call.sdkOperation, amzTarget, call.queryAction);
     String code = error.code() == null ? NO_CODE : error.code();
     String caller = null;
     if (counters.count(site.service(), operation, code, error.throttling())) {
@@ -106,21 +106,28 @@ final class AwsErrors {
   private static final class Token extends LruTable.Entry {
   }
 
-  /** An AWS call whose response is an error: what the hook said of it, waiting for the error's headers and body. */
+  /**
+   * An AWS call whose response is an error: what the hook said of it, waiting for the error's headers and body. It
+   * may wait in a thread-local for as long as the thread lives, when the hook never hands the error over, so it
+   * keeps nothing of the request target but its {@code Action}: a presigned URL's query holds its signature and
+   * session token.
+   */
   static final class ErroredCall {
     final AwsCallSite site;
     final String library;
     final String host;
-    final String target;
+    /** The query's {@code Action} parameter, or {@code null}. */
+    final String queryAction;
     final int status;
     /** The operation of the SDK call on whose thread the request was made, or {@code null}. */
     final String sdkOperation;
 
+    /** @param target the request target, of which only the query's {@code Action} is kept */
     ErroredCall(AwsCallSite site, String library, String host, String target, int status, String sdkOperation) {
       this.site = site;
       this.library = library;
       this.host = host;
-      this.target = target;
+      this.queryAction = AwsOperation.queryAction(target);
       this.status = status;
       this.sdkOperation = sdkOperation;
     }

@@ -57,8 +57,8 @@ public final class HttpCallRecorder {
   /** The sites of header-signed calls from attributed keys, by credential scope: the repeated call's fast path. */
   private final CredentialScopeCache scopes = new CredentialScopeCache();
   private final AwsErrors errors;
-  /** The AWS call whose error response the hook on this thread is about to hand over. */
-  private final ThreadLocal<AwsErrors.ErroredCall> erroredCalls = new ThreadLocal<AwsErrors.ErroredCall>();
+  /** The AWS call whose error response the hook on this thread is about to hand over; never its target's query. */
+  final ThreadLocal<AwsErrors.ErroredCall> erroredCalls = new ThreadLocal<AwsErrors.ErroredCall>();
   private final LruTable<String, Seen> longExpiries = new LruTable<String, Seen>(MAX_LONG_EXPIRIES, null);
   private final CallRetries retries;
   /** The {@code X-Amz-Region-Set} of the SigV4a request the hook on this thread is about to report. */
