@@ -31,9 +31,23 @@ public final class AwsOperation {
    * @return the operation's name, or {@link #UNKNOWN}
    */
   public static String of(String sdkOperation, String amzTarget, String target) {
+    return ofAction(sdkOperation, amzTarget, fromQuery(target));
+  }
+
+  /**
+   * The {@code Action} parameter of a request target's query, or null: all that {@link #ofAction} needs of the
+   * target, for a caller that must not keep the target itself (a presigned URL's query holds its signature and
+   * session token).
+   */
+  public static String queryAction(String target) {
+    return fromQuery(target);
+  }
+
+  /** As {@link #of}, with the query's {@code Action} already read by {@link #queryAction}. */
+  public static String ofAction(String sdkOperation, String amzTarget, String queryAction) {
     String operation = fromTarget(amzTarget);
     if (operation == null) {
-      operation = fromQuery(target);
+      operation = queryAction;
     }
     if (operation == null && sdkOperation != null) {
       operation = nameOrNull(sdkOperation, 0, sdkOperation.length());

@@ -10,14 +10,12 @@ import io.credscope.events.CallIdentity;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import io.credscope.findings.FindingType;
+import io.credscope.lru.LruTable;
 import io.credscope.recorder.CallPath;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +26,7 @@ import java.util.function.Consumer;
  */
 final class AwsErrors {
 
-  /** Distinct tokens remembered; beyond that, later tokens are not reported, so memory stays bounded. */
+  /** Distinct tokens remembered; beyond that, the one seen least recently is forgotten. */
   static final int MAX_TOKENS = 256;
   /** The code counted when the response named none in the part read. */
   static final String NO_CODE = "unknown";
@@ -36,7 +34,7 @@ final class AwsErrors {
   private final Consumer<Event> events;
   private final Clock clock;
   private final ErrorCounters counters = new ErrorCounters();
-  private final Set<String> tokens = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+  private final LruTable<String, Token> tokens = new LruTable<String, Token>(MAX_TOKENS, null);
 
   AwsErrors(Consumer<Event> events, Clock clock) {
     this.events = events;
@@ -57,7 +55,7 @@ final class AwsErrors {
       return null;
     }
     AwsCallSite site = call.site;
-    String operation = AwsOperation.of(call.sdkOperation, amzTarget, call.target);
+    String operation = AwsOperation.ofAction(call.sdkOperation, amzTarget, call.queryAction);
     String code = error.code() == null ? NO_CODE : error.code();
     String caller = null;
     if (counters.count(site.service(), operation, code, error.throttling())) {
@@ -66,7 +64,7 @@ final class AwsErrors {
           error.throttling(), call.host, call.library, caller));
     }
     String token = EncodedAuthorizationMessage.token(body, length, whole);
-    if (token != null && tokens.size() < MAX_TOKENS && tokens.add(token)) {
+    if (token != null && tokens.get(token) == null && tokens.putIfAbsent(token, new Token()) == null) {
       encodedAuthFailure(call, operation, error, token,
           caller == null ? CallPath.callerThroughBridge(new Throwable().getStackTrace()) : caller);
     }
@@ -104,21 +102,32 @@ final class AwsErrors {
     return counters.throttles();
   }
 
-  /** An AWS call whose response is an error: what the hook said of it, waiting for the error's headers and body. */
+  /** A token reported, remembered so that it is reported once. */
+  private static final class Token extends LruTable.Entry {
+  }
+
+  /**
+   * An AWS call whose response is an error: what the hook said of it, waiting for the error's headers and body. It
+   * may wait in a thread-local for as long as the thread lives, when the hook never hands the error over, so it
+   * keeps nothing of the request target but its {@code Action}: a presigned URL's query holds its signature and
+   * session token.
+   */
   static final class ErroredCall {
     final AwsCallSite site;
     final String library;
     final String host;
-    final String target;
+    /** The query's {@code Action} parameter, or {@code null}. */
+    final String queryAction;
     final int status;
     /** The operation of the SDK call on whose thread the request was made, or {@code null}. */
     final String sdkOperation;
 
+    /** @param target the request target, of which only the query's {@code Action} is kept */
     ErroredCall(AwsCallSite site, String library, String host, String target, int status, String sdkOperation) {
       this.site = site;
       this.library = library;
       this.host = host;
-      this.target = target;
+      this.queryAction = AwsOperation.queryAction(target);
       this.status = status;
       this.sdkOperation = sdkOperation;
     }

@@ -8,21 +8,18 @@ import io.credscope.events.CallIdentity;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import io.credscope.findings.FindingType;
+import io.credscope.lru.LruTable;
 import io.credscope.recorder.CallPath;
 import io.credscope.recorder.Resolution;
 import io.credscope.sigv4.SigV4Authorization;
 import io.credscope.sigv4.SigV4Parser;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,8 +39,13 @@ public final class HttpCallRecorder {
   static final String PRESIGNED_MARK = "X-Amz-Credential";
   /** Presigned URLs valid for longer than this are {@code PRESIGNED_URL_LONG_EXPIRY}. */
   static final long LONG_EXPIRY_SECONDS = 24 * 60 * 60;
-  /** Distinct call sites reported; more are counted together, so memory stays bounded. */
+  /**
+   * Call sites remembered: beyond this, the one used least recently is forgotten, and reported again, as new, should
+   * a call of it come back. Its counts go on in the same counter rows.
+   */
   static final int MAX_SITES = 1024;
+  /** Keys and services whose long-lived presigned URLs were reported, least recently used forgotten first. */
+  static final int MAX_LONG_EXPIRIES = 256;
 
   private final Function<String, Resolution> credentials;
   private final Consumer<Event> events;
@@ -51,15 +53,13 @@ public final class HttpCallRecorder {
   private final ImdsEndpoints imdsEndpoints;
   private final ImdsTraffic imds;
   private final CallCounters counters = new CallCounters();
-  private final ConcurrentMap<String, AwsCallSite> sites = new ConcurrentHashMap<String, AwsCallSite>();
+  private final LruTable<String, AwsCallSite> sites = new LruTable<String, AwsCallSite>(MAX_SITES, null);
   /** The sites of header-signed calls from attributed keys, by credential scope: the repeated call's fast path. */
   private final CredentialScopeCache scopes = new CredentialScopeCache();
-  /** Where calls beyond {@link #MAX_SITES} distinct sites are counted; made when needed, not at start-up. */
-  private volatile AwsCallSite overflow;
   private final AwsErrors errors;
-  /** The AWS call whose error response the hook on this thread is about to hand over. */
-  private final ThreadLocal<AwsErrors.ErroredCall> erroredCalls = new ThreadLocal<AwsErrors.ErroredCall>();
-  private final Set<String> longExpiries = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+  /** The AWS call whose error response the hook on this thread is about to hand over; never its target's query. */
+  final ThreadLocal<AwsErrors.ErroredCall> erroredCalls = new ThreadLocal<AwsErrors.ErroredCall>();
+  private final LruTable<String, Seen> longExpiries = new LruTable<String, Seen>(MAX_LONG_EXPIRIES, null);
   private final CallRetries retries;
   /** The {@code X-Amz-Region-Set} of the SigV4a request the hook on this thread is about to report. */
   private final ThreadLocal<String> regionSets = new ThreadLocal<String>();
@@ -215,6 +215,8 @@ public final class HttpCallRecorder {
       }
       AwsCallSite seen = scopes.get(authorization);
       if (seen != null) {
+        // Keeps the site the most recent in its table, which this path never asks.
+        sites.touch(seen);
         return seen;
       }
       signature = SigV4Parser.parseAuthorizationHeader(authorization, regionSet);
@@ -248,13 +250,6 @@ public final class HttpCallRecorder {
 
   private AwsCallSite firstCall(String siteKey, SigV4Authorization signature, String region, String source,
       Resolution resolution, String library, String method, String host) {
-    if (sites.size() >= MAX_SITES) {
-      if (overflow == null) {
-        overflow = new AwsCallSite(counters, new CallIdentity(null, "other", "other", null, null, null), "other",
-            "other");
-      }
-      return overflow;
-    }
     CallIdentity identity = new CallIdentity(AccessKeyId.of(signature.accessKeyId()), signature.service(),
         signature.region(), resolution == null ? null : resolution.sdk(),
         resolution == null ? null : resolution.source(), resolution == null ? null : resolution.provider());
@@ -268,9 +263,10 @@ public final class HttpCallRecorder {
     return created;
   }
 
-  /** PRESIGNED_URL_LONG_EXPIRY: once per key and service. */
+  /** PRESIGNED_URL_LONG_EXPIRY: once per key and service, while credscope remembers it. */
   private void longExpiry(SigV4Authorization signature, Resolution resolution, String host) {
-    if (longExpiries.size() >= MAX_SITES || !longExpiries.add(signature.accessKeyId() + '|' + signature.service())) {
+    String keyAndService = signature.accessKeyId() + '|' + signature.service();
+    if (longExpiries.get(keyAndService) != null || longExpiries.putIfAbsent(keyAndService, new Seen()) != null) {
       return;
     }
     AccessKeyId key = AccessKeyId.of(signature.accessKeyId());
@@ -359,6 +355,15 @@ public final class HttpCallRecorder {
   /** What retries the AWS calls, and counts the SDKs' retries. */
   public CallRetries retries() {
     return retries;
+  }
+
+  /** The call sites remembered, at most {@link #MAX_SITES}. For tests. */
+  int sitesRemembered() {
+    return sites.size();
+  }
+
+  /** A key remembered by a table whose only question is "seen before?". */
+  private static final class Seen extends LruTable.Entry {
   }
 
   /** Every counter row with calls, for the summary and the meters. */

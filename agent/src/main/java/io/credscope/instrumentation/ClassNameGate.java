@@ -82,6 +82,10 @@ public final class ClassNameGate implements ClassFileTransformer {
           ? null
           : transformer.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     } catch (Throwable t) {
+      if (t instanceof InterruptedException) {
+        // The wait for Byte Buddy took the interrupt meant for the application's own code: hand it back.
+        Thread.currentThread().interrupt();
+      }
       // An untransformed class beats a broken application.
       failures.failed(className, t);
       return null;

@@ -14,6 +14,15 @@ public final class CallPath {
     "software.amazon.awssdk.", "com.amazonaws.",
     "org.apache.http.", "org.apache.hc.", "okhttp3.", "okio.", "io.netty.", "reactor.",
   };
+  /**
+   * AWS Lambda's Java runtime under {@code com.amazonaws.}: its interfaces and events
+   * ({@code aws-lambda-java-core}, {@code -events}, {@code -serialization}) and its runtime interface client
+   * ({@code ...runtime.api.client}, {@code ...lambda.crac}). It is below every handler's stack and is no AWS SDK;
+   * SDK v1's own Lambda client ({@code com.amazonaws.services.lambda.AWSLambdaClient}) is not under these.
+   */
+  private static final String[] LAMBDA_RUNTIME = {
+    "com.amazonaws.services.lambda.runtime.", "com.amazonaws.services.lambda.crac.",
+  };
   private static final String BRIDGE = "io.credscope.bridge.Bridge";
   /** Between the bridge and the recorders: it forwards each call to the recorder that handles it. */
   private static final String DISPATCHER = "io.credscope.core.AgentDispatcher";
@@ -100,7 +109,7 @@ public final class CallPath {
       if (className.startsWith("software.amazon.awssdk.")) {
         return "v2";
       }
-      if (className.startsWith("com.amazonaws.")) {
+      if (className.startsWith("com.amazonaws.") && !isLambdaRuntime(className)) {
         return "v1";
       }
     }
@@ -122,6 +131,16 @@ public final class CallPath {
         || className.equals(CallPath.class.getName());
   }
 
+  private static boolean isLambdaRuntime(String className) {
+    for (String prefix : LAMBDA_RUNTIME) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The JDK, HTTP libraries, AWS SDKs and the Lambda runtime that runs the handler: never the application. */
   private static boolean isInfrastructure(String className) {
     for (String prefix : INFRASTRUCTURE) {
       if (className.startsWith(prefix)) {

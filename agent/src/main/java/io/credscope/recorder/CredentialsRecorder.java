@@ -10,6 +10,7 @@ import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import io.credscope.events.ProviderFailure;
+import io.credscope.lru.LruTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,9 +20,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -34,7 +35,11 @@ import java.util.function.Consumer;
  */
 public final class CredentialsRecorder {
 
-  /** Keys per provider class beyond which new keys are counted together, so memory stays bounded. */
+  /**
+   * Keys remembered per provider class. Session credentials rotate every hour or so, so a provider that has handed
+   * out more keys than this forgets the one it handed out least recently; a key in use is resolved again on every
+   * request and stays.
+   */
   static final int MAX_KEYS_PER_PROVIDER = 256;
   /**
    * Static providers whose build site is looked up: each costs a stack walk on the building thread,
@@ -48,10 +53,24 @@ public final class CredentialsRecorder {
   private final Consumer<Event> events;
   private final Clock clock;
   private final CredentialsAccessor accessor = new CredentialsAccessor();
-  private final List<Resolution> resolutions = new CopyOnWriteArrayList<Resolution>();
+  /** The reported resolutions still remembered, for the summary; a forgotten one leaves with its key. */
+  private final Set<Resolution> resolutions = Collections.newSetFromMap(new ConcurrentHashMap<Resolution, Boolean>());
+  /** Resolutions the summary cannot list: of chain failures beyond their limit, and of keys forgotten since. */
   private final LongAdder unrecorded = new LongAdder();
-  /** The reported resolution of each access key id, for the HTTP hooks to tell which source signed a call. */
+  /**
+   * The reported resolution of each access key id, for the HTTP hooks to tell which source signed a call. Holds
+   * what the providers' tables hold, no more: an entry goes when its provider forgets the key.
+   */
   private final ConcurrentMap<String, Resolution> byKey = new ConcurrentHashMap<String, Resolution>();
+  private final LruTable.Evictions<String, Resolution> forget = new LruTable.Evictions<String, Resolution>() {
+    @Override
+    public void evicted(String keyId, Resolution resolution) {
+      byKey.remove(keyId, resolution);
+      if (resolutions.remove(resolution)) {
+        unrecorded.add(resolution.count());
+      }
+    }
+  };
   /** Weak keys: a provider the application dropped takes its build site with it. */
   private final Map<Object, BuildSite> buildSites =
       Collections.synchronizedMap(new WeakHashMap<Object, BuildSite>());
@@ -71,11 +90,11 @@ public final class CredentialsRecorder {
       for (CredentialChainModel model : models) {
         // The SDK's own classes that no model names are not the application's; they stay unattributed.
         if (model.knows(name) || model.ownsClass(name)) {
-          return new ProviderSite(name, null, null);
+          return new ProviderSite(name, null, null, forget);
         }
       }
       CredentialChainModel model = ProviderHierarchy.modelOf(type, models);
-      return new ProviderSite(name, model, model == null ? null : CredentialSource.CUSTOM);
+      return new ProviderSite(name, model, model == null ? null : CredentialSource.CUSTOM, forget);
     }
   };
   private final ClassValue<ProviderSite> sites = new ClassValue<ProviderSite>() {
@@ -84,10 +103,10 @@ public final class CredentialsRecorder {
       for (CredentialChainModel model : models) {
         CredentialSource source = model.sourceOf(type.getName());
         if (source != null) {
-          return new ProviderSite(type.getName(), model, source);
+          return new ProviderSite(type.getName(), model, source, forget);
         }
       }
-      return new ProviderSite(type.getName(), null, null);
+      return new ProviderSite(type.getName(), null, null, forget);
     }
   };
 
@@ -137,11 +156,11 @@ public final class CredentialsRecorder {
     firstSighting(site, keyId, credentials, provider);
   }
 
+  /**
+   * The first sighting of a key by this provider, or of a key it had forgotten (after {@link #MAX_KEYS_PER_PROVIDER}
+   * newer ones), which is then reported again, as new: credscope no longer knows it saw it.
+   */
   private void firstSighting(ProviderSite site, String keyId, Object credentials, Object provider) {
-    if (site.resolutions.size() >= MAX_KEYS_PER_PROVIDER) {
-      unrecorded.increment();
-      return;
-    }
     ChainWalk walk = walks.get();
     CallPath path = CallPath.of(new Throwable().getStackTrace(), site.model, walk.chainClass);
     AccessKeyId key = keyId.isEmpty() ? AccessKeyId.NONE : AccessKeyId.of(keyId);
@@ -158,6 +177,10 @@ public final class CredentialsRecorder {
     if (!path.nested()) {
       resolutions.add(created);
       byKey.putIfAbsent(keyId, created);
+      if (site.resolutions.get(keyId) != created) {
+        // Forgotten again at once, by a burst of newer keys on other threads: the eviction missed these two.
+        forget.evicted(keyId, created);
+      }
       List<ProviderFailure> skipped = walk.depth > 0
           ? new ArrayList<ProviderFailure>(walk.failures) : Collections.<ProviderFailure>emptyList();
       events.accept(new CredentialsResolved(clock.instant(), site.model.sdk(), site.source, site.className, key,
@@ -279,17 +302,25 @@ public final class CredentialsRecorder {
     return byKey.get(accessKeyId);
   }
 
+  /** How many access key ids the HTTP hooks can attribute now: what the providers' tables remember. */
+  public int keysRemembered() {
+    return byKey.size();
+  }
+
   /** Every distinct chain failure so far, with how often it happened. */
   public Collection<ChainFailures> chainFailures() {
     return failures.values();
   }
 
-  /** Every reported resolution so far, with its live count. */
+  /** Every reported resolution still remembered, with its live count, in no particular order. */
   public List<Resolution> resolutions() {
-    return resolutions;
+    return new ArrayList<Resolution>(resolutions);
   }
 
-  /** Resolutions of keys beyond {@link #MAX_KEYS_PER_PROVIDER} for one provider class, which were not told apart. */
+  /**
+   * Resolutions no longer listed among {@link #resolutions}: those of keys forgotten since (see
+   * {@link #MAX_KEYS_PER_PROVIDER}), and of chain failures beyond {@link #MAX_FAILURE_KINDS} kinds.
+   */
   public long unrecordedResolutions() {
     return unrecorded.sum();
   }
@@ -298,13 +329,15 @@ public final class CredentialsRecorder {
     final String className;
     final CredentialChainModel model;
     final CredentialSource source;
-    final ConcurrentMap<String, Resolution> resolutions = new ConcurrentHashMap<String, Resolution>();
+    final LruTable<String, Resolution> resolutions;
 
     /** @param model and source are both {@code null} for a class no model knows */
-    ProviderSite(String className, CredentialChainModel model, CredentialSource source) {
+    ProviderSite(String className, CredentialChainModel model, CredentialSource source,
+        LruTable.Evictions<String, Resolution> forget) {
       this.className = className;
       this.model = model;
       this.source = source;
+      this.resolutions = new LruTable<String, Resolution>(MAX_KEYS_PER_PROVIDER, forget);
     }
   }
 }

@@ -3,11 +3,12 @@ package io.credscope.recorder;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
+import io.credscope.lru.LruTable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /** One (provider class, access key id) pair and how often it was resolved. */
-public final class Resolution {
+public final class Resolution extends LruTable.Entry {
 
   private final Sdk sdk;
   private final CredentialSource source;

@@ -19,17 +19,28 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JSON Lines audit log: one self-contained object per line, for machines. Every record has
- * {@code v}, {@code ts}, {@code pid} and {@code event}. The file is opened on the first record and
- * appended to, in UTF-8, and flushed per record so that a crash loses nothing already observed.
+ * {@code v}, {@code ts}, {@code pid} and {@code event}. The file is opened on the first record, created
+ * readable by its owner only, and appended to, in UTF-8, and flushed per record so that a crash loses
+ * nothing already observed.
  */
 final class AuditLog implements EventSink {
 
   static final int FORMAT_VERSION = 1;
+  /** {@code 0600}: the log names keys, roles and code locations, which are its owner's business. */
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final File file;
   private final boolean maskKeys;
@@ -37,6 +48,8 @@ final class AuditLog implements EventSink {
   private final JsonFactory json = new JsonFactory();
   private Writer out;
   private boolean broken;
+  /** Set by the summary: nothing is written after it, not even by a reporter thread that outlived the exit's wait. */
+  private boolean finished;
 
   AuditLog(File file, boolean maskKeys, long pid) {
     this.file = file;
@@ -44,8 +57,9 @@ final class AuditLog implements EventSink {
     this.pid = pid;
   }
 
+  /** Synchronised with {@link #finish}, which runs on the exit thread while the reporter's may still deliver. */
   @Override
-  public void accept(Event event) {
+  public synchronized void accept(Event event) {
     if (event instanceof CredentialsResolved) {
       CredentialsResolved resolved = (CredentialsResolved) event;
       write(event, record -> {
@@ -190,7 +204,10 @@ final class AuditLog implements EventSink {
   }
 
   @Override
-  public void finish(RunSummary summary) {
+  public synchronized void finish(RunSummary summary) {
+    if (finished) {
+      return;
+    }
     write("summary", java.time.Instant.now(), record -> {
       record.writeArrayFieldStart("resolutions");
       for (RunSummary.Row row : summary.rows) {
@@ -246,6 +263,7 @@ final class AuditLog implements EventSink {
       record.writeNumberField("droppedEvents", summary.droppedEvents);
       record.writeNumberField("unrecordedResolutions", summary.unrecordedResolutions);
     });
+    finished = true;
     close();
   }
 
@@ -305,7 +323,7 @@ final class AuditLog implements EventSink {
   }
 
   private void write(String type, java.time.Instant time, Fields fields) {
-    if (broken) {
+    if (broken || finished) {
       return;
     }
     try {
@@ -340,9 +358,53 @@ final class AuditLog implements EventSink {
       if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
         throw new IOException("cannot create folder " + parent);
       }
+      if (!createOwnerOnly(file.toPath())) {
+        warnIfShared(file.toPath());
+      }
       out = new OutputStreamWriter(new FileOutputStream(file, true), StandardCharsets.UTF_8);
     }
     return out;
+  }
+
+  /**
+   * Creates the file readable and writable by its owner only, answering {@code false} when it already existed. On
+   * POSIX the mode is given to the creating call itself, so the file is never readable by others for an instant,
+   * whatever the umask (which can only take bits away). Elsewhere the owner-only bits are set after, as well as the
+   * file system allows; nothing here fails the audit log.
+   */
+  private static boolean createOwnerOnly(Path path) throws IOException {
+    try {
+      if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        try {
+          Files.createFile(path, OWNER_ONLY);
+          return true;
+        } catch (UnsupportedOperationException notPosixHere) {
+          // A file system that says POSIX but refuses the mode at creation: created as below.
+        }
+      }
+      Files.createFile(path);
+    } catch (FileAlreadyExistsException exists) {
+      return false;
+    }
+    File created = path.toFile();
+    created.setReadable(false, false);
+    created.setWritable(false, false);
+    created.setReadable(true, true);
+    created.setWritable(true, true);
+    return true;
+  }
+
+  /** An existing file's mode is its owner's choice: left as it is, with one warning when others may read it. */
+  private static void warnIfShared(Path path) {
+    try {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+      if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
+        Diagnostics.warn("the audit log " + path + " is readable by its group or others ("
+            + PosixFilePermissions.toString(mode) + "); credscope leaves its mode as it is: chmod 600 it");
+      }
+    } catch (UnsupportedOperationException | IOException unknown) {
+      // No POSIX mode to read: nothing to warn about.
+    }
   }
 
   private void close() {

@@ -42,7 +42,20 @@ public final class Reporter implements Consumer<Event> {
     }
   };
 
+  /** Where the exit hook goes: the JVM's own, or a test's stand-in for one whose security manager refuses it. */
+  interface ExitHooks {
+    void add(Thread hook);
+  }
+
+  private static final ExitHooks RUNTIME = new ExitHooks() {
+    @Override
+    public void add(Thread hook) {
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+  };
+
   private final AgentConfig config;
+  private final ExitHooks exitHooks;
   /** Made on the reporter thread, with the first event: nothing of it loads before the application's main. */
   private volatile FindingRules rules;
   private final BlockingQueue<Event> queue = new ArrayBlockingQueue<Event>(QUEUE_CAPACITY);
@@ -54,11 +67,18 @@ public final class Reporter implements Consumer<Event> {
    * so that Micrometer does not load in a JVM whose meters go nowhere.
    */
   private AwsCallMeters meters;
+  /** Set once the meters published their last counts at exit: a reporter thread still running binds no more. */
+  private boolean metersClosed;
   private volatile Thread worker;
   private List<EventSink> sinks;
 
   public Reporter(AgentConfig config) {
+    this(config, RUNTIME);
+  }
+
+  Reporter(AgentConfig config, ExitHooks exitHooks) {
     this.config = config;
+    this.exitHooks = exitHooks;
   }
 
   /**
@@ -86,14 +106,9 @@ public final class Reporter implements Consumer<Event> {
     this.calls = counted;
   }
 
-  /** The meters of AWS calls, or {@code null} before the first one or without {@code metrics=log}. For tests. */
-  synchronized AwsCallMeters meters() {
-    return meters;
-  }
-
   private synchronized void bindMeters() {
     HttpCallRecorder counted = calls;
-    if (counted == null || !config.metricsToLog()) {
+    if (counted == null || !config.metricsToLog() || metersClosed) {
       return;
     }
     if (meters == null) {
@@ -128,9 +143,12 @@ public final class Reporter implements Consumer<Event> {
     thread.start();
     worker = thread;
     try {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::finish, "credscope-exit"));
+      exitHooks.add(new Thread(this::finish, "credscope-exit"));
     } catch (IllegalStateException shuttingDown) {
       // The first event came while the JVM exits: there is no run left to summarise.
+    } catch (SecurityException refused) {
+      Diagnostics.warn("cannot add a shutdown hook (" + refused.getMessage() + "): there will be no end-of-run "
+          + "summary; everything else is reported as it happens");
     }
   }
 
@@ -198,7 +216,7 @@ public final class Reporter implements Consumer<Event> {
    * reports too, all within {@link #EXIT_DRAIN_MILLIS}, so that a short run still gets its findings
    * and a hung IMDS never holds the exit longer than that.
    */
-  private void finish() {
+  void finish() {
     try {
       Thread running = worker;
       long deadline = System.currentTimeMillis() + EXIT_DRAIN_MILLIS;
@@ -225,19 +243,25 @@ public final class Reporter implements Consumer<Event> {
         summary.withCalls(http.callCounts(), http.imdsCounts());
         summary.withErrors(http.errorCounts(), http.throttleCounts());
         summary.withRetries(http.retries().counts(), http.retries().budgetLevel());
-        AwsCallMeters published = meters();
-        if (published != null) {
-          bindMeters();
-          // Publishes the last counts before the JVM goes.
-          published.registry().close();
-        }
+        publishLastMeters();
       }
+      // Each sink serialises its own writes: should the reporter still be delivering after the bounded wait above,
+      // its records and the summary do not interleave, and the summary stays the last record.
       for (EventSink sink : sinks()) {
         sink.finish(summary);
       }
     } catch (Throwable t) {
       Diagnostics.error("could not write the end-of-run summary: " + t);
     }
+  }
+
+  /** Publishes the last counts before the JVM goes; under the lock the reporter thread binds meters with. */
+  private synchronized void publishLastMeters() {
+    if (meters != null) {
+      bindMeters();
+      meters.registry().close();
+    }
+    metersClosed = true;
   }
 
   private static long remaining(long deadline) {

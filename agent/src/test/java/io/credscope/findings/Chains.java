@@ -13,7 +13,7 @@ import java.util.List;
 final class Chains {
 
   static final String ROLE_ARN = "arn:aws:iam::123456789012:role/eks-pod-role";
-  static final String CONTAINER_URI = "http://169.254.170.2/v2/credentials/task";
+  static final String CONTAINER_URI = "http://169.254.170.2 (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI)";
 
   private final Sdk sdk;
   private final List<SourceAvailability> sources = new ArrayList<>();

@@ -251,4 +251,29 @@ class HttpCallRecorderTest {
     assertFalse(ImdsEndpoints.sameHost("169.254.169.25", ImdsEndpoints.IPV4));
     assertFalse(ImdsEndpoints.sameHost("[169.254.169.254", ImdsEndpoints.IPV4));
   }
+
+  /**
+   * An error whose body the application never reads leaves its call waiting in a thread-local for as long as the
+   * thread lives: without the presigned URL's signature or session token, but with what names its operation.
+   */
+  @Test
+  void anErrorWaitingOnItsThreadKeepsNoSignatureAndNoToken() throws Exception {
+    String token = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN";
+    String target = "/report.csv?Action=GetObject&" + presignedQuery(KEY, 3600) + "&X-Amz-Security-Token=" + token;
+    assertTrue(send("bucket.s3.amazonaws.com", 443, "GET", target, null, null, 403), "an AWS error");
+    AwsErrors.ErroredCall waiting = recorder.erroredCalls.get();
+    for (java.lang.reflect.Field field : AwsErrors.ErroredCall.class.getDeclaredFields()) {
+      Object value = field.get(waiting);
+      if (value instanceof String) {
+        assertFalse(((String) value).contains("X-Amz-Signature") || ((String) value).contains(token)
+            || ((String) value).contains("aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404"),
+            field.getName() + " = " + value);
+      }
+    }
+    byte[] body = "<Error><Code>AccessDenied</Code><Message>denied</Message></Error>".getBytes();
+    recorder.errorResponse(null, null, null, body, body.length);
+    assertNull(recorder.erroredCalls.get(), "handed over, and gone");
+    assertEquals(List.of("GetObject"), events(io.credscope.events.AwsError.class).stream()
+        .map(io.credscope.events.AwsError::operation).collect(Collectors.toList()));
+  }
 }

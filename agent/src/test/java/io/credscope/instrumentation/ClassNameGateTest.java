@@ -135,4 +135,25 @@ class ClassNameGateTest {
     assertNull(gate.transform(null, "com/example/lib/Target$Inner", null, null, ORIGINAL));
     assertEquals(List.of("com/example/lib/Target$Inner"), failures);
   }
+
+  /** An interrupt that arrives while a class waits for Byte Buddy is the application's: it must still be set after. */
+  @Test
+  void anInterruptDuringTheWaitStaysWithTheApplicationThread() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    FutureTask<ClassFileTransformer> stuck = new FutureTask<>(() -> {
+      never.await();
+      return returning(TRANSFORMED);
+    });
+    ClassNameGate gate = new ClassNameGate(Set.of("com.example.lib.Target"), stuck, stuck,
+        (name, cause) -> failures.add(name), 10_000);
+    Thread.currentThread().interrupt();
+    try {
+      assertNull(gate.transform(null, "com/example/lib/Target", null, null, ORIGINAL), "loaded unchanged");
+      assertTrue(Thread.currentThread().isInterrupted(), "the application's interrupt is kept");
+    } finally {
+      Thread.interrupted();
+      never.countDown();
+    }
+    assertEquals(List.of("com/example/lib/Target"), failures);
+  }
 }

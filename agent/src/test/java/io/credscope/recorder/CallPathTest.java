@@ -140,4 +140,32 @@ class CallPathTest {
     }, CredentialChainModel.V2, null);
     assertEquals("com.example.Generated.call(Unknown Source)", path.caller());
   }
+
+  /**
+   * On AWS Lambda every stack ends in the runtime's own {@code com.amazonaws.services.lambda.runtime} frames: they
+   * are neither SDK v1 nor the application, whose handler is the frame named.
+   */
+  @Test
+  void theLambdaRuntimeIsNoSdkAndNoApplication() {
+    StackTraceElement handler = frame("com.example.orders.Handler", "handleRequest", 27);
+    StackTraceElement[] raw = {
+        frame("io.credscope.http.ImdsTraffic", "exchange", 50), BRIDGE,
+        frame("sun.net.www.protocol.http.HttpURLConnection", "getInputStream", 1500),
+        handler,
+        frame("com.amazonaws.services.lambda.runtime.api.client.EventHandlerLoader$PojoHandlerAsStreamHandler",
+            "handleRequest", 400),
+        frame("com.amazonaws.services.lambda.runtime.api.client.AWSLambda", "startRuntime", 220),
+        frame("com.amazonaws.services.lambda.crac.Core", "run", 10),
+        frame("com.amazonaws.services.lambda.runtime.api.client.AWSLambda", "main", 200),
+    };
+    assertNull(CallPath.sdk(raw), "a raw call from a handler is made by no SDK");
+    assertEquals(handler, CallPath.application(raw));
+    StackTraceElement[] throughV1 = {
+        frame("io.credscope.http.ImdsTraffic", "exchange", 50), BRIDGE,
+        frame("com.amazonaws.services.lambda.AWSLambdaClient", "invoke", 2500),
+        handler,
+        frame("com.amazonaws.services.lambda.runtime.api.client.AWSLambda", "main", 200),
+    };
+    assertEquals("v1", CallPath.sdk(throughV1), "SDK v1's own Lambda client is still SDK v1");
+  }
 }

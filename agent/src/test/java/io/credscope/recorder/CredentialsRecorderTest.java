@@ -328,12 +328,34 @@ class CredentialsRecorderTest {
     assertFalse(described.contains("ASIAIOSFODNN7EXAMPLE"), "toString masks the key id: " + described);
   }
 
+  /**
+   * Rotation: a provider that hands out more keys than it remembers forgets the one used least recently. Every new
+   * key is still reported; the key in use all along stays known and is reported once; a forgotten key seen again is
+   * reported again, since credscope no longer knows it saw it.
+   */
   @Test
-  void keysPerProviderAreBounded() {
-    for (int i = 0; i < CredentialsRecorder.MAX_KEYS_PER_PROVIDER + 10; i++) {
-      resolve(StaticCredentialsProvider.create(AwsBasicCredentials.create(String.format("AKIA%016d", i), SECRET)));
+  void aProviderForgetsItsLeastRecentlyUsedKeysAndReportsEveryNewOne() {
+    InstanceProfileCredentialsProvider imds = InstanceProfileCredentialsProvider.create();
+    AwsSessionCredentials inUse = AwsSessionCredentials.create("ASIAINUSE00000000000", SECRET, TOKEN);
+    int rotated = CredentialsRecorder.MAX_KEYS_PER_PROVIDER * 4;
+    for (int i = 0; i < rotated; i++) {
+      recorder.credentialsProvided(imds, AwsSessionCredentials.create(String.format("ASIA%016d", i), SECRET, TOKEN));
+      recorder.credentialsProvided(imds, inUse);
     }
-    assertEquals(CredentialsRecorder.MAX_KEYS_PER_PROVIDER, events.size());
-    assertEquals(10, recorder.unrecordedResolutions());
+    List<CredentialsResolved> resolved = events.stream().map(CredentialsResolved.class::cast)
+        .collect(Collectors.toList());
+    assertEquals(rotated + 1, resolved.size(), "every key is reported, the one in use once");
+    assertTrue(recorder.keysRemembered() <= CredentialsRecorder.MAX_KEYS_PER_PROVIDER, "" + recorder.keysRemembered());
+    assertTrue(recorder.resolutions().size() <= CredentialsRecorder.MAX_KEYS_PER_PROVIDER);
+    assertEquals(CredentialSource.INSTANCE_PROFILE, recorder.resolutionOf("ASIAINUSE00000000000").source());
+    assertEquals(CredentialSource.INSTANCE_PROFILE,
+        recorder.resolutionOf(String.format("ASIA%016d", rotated - 1)).source(), "the newest key is known");
+    assertEquals(null, recorder.resolutionOf(String.format("ASIA%016d", 0)), "the oldest is forgotten");
+    long listed = recorder.resolutions().stream().mapToLong(Resolution::count).sum();
+    assertEquals(2L * rotated, listed + recorder.unrecordedResolutions(),
+        "the summary lists what it remembers and counts the rest");
+
+    recorder.credentialsProvided(imds, AwsSessionCredentials.create(String.format("ASIA%016d", 0), SECRET, TOKEN));
+    assertEquals(rotated + 2, events.size(), "a forgotten key seen again is a new sighting");
   }
 }

@@ -3,6 +3,7 @@ package io.credscope.reporting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,12 @@ import io.credscope.events.CallIdentity;
 import io.credscope.events.CredentialsChainFailed;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.ProviderFailure;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.credscope.http.CallRetries;
@@ -152,5 +158,101 @@ class AuditLogTest {
     Files.writeString(file, "{\"v\":1,\"event\":\"earlier\"}\n");
     new AuditLog(file.toFile(), true, 1).accept(resolved(null, null));
     assertEquals(2, Files.readAllLines(file).size());
+  }
+
+  private static RunSummary emptySummary() {
+    return new RunSummary(List.of(), List.of(), 0, 0);
+  }
+
+  /** Captures what credscope prints on stderr while {@code action} runs. */
+  private static String stderrOf(ThrowingRunnable action) throws Exception {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  @Test
+  void aNewLogIsReadableByItsOwnerOnly() throws Exception {
+    Path file = folder.resolve("new/audit.jsonl");
+    assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    String printed = stderrOf(() -> new AuditLog(file.toFile(), true, 1).accept(resolved(null, null)));
+    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+    assertEquals("", printed, "a file credscope made itself needs no warning");
+  }
+
+  @Test
+  void anExistingLogKeepsItsModeAndAReadableOneIsWarnedOfOnce() throws Exception {
+    assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path file = folder.resolve("shared.jsonl");
+    Files.writeString(file, "");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    String printed = stderrOf(() -> {
+      AuditLog log = new AuditLog(file.toFile(), true, 1);
+      log.accept(resolved(null, null));
+      log.accept(resolved(null, null));
+    });
+    assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(file), "left alone");
+    assertEquals(2, Files.readAllLines(file).size());
+    assertEquals(1, printed.lines().count(), printed);
+    assertTrue(printed.startsWith("[credscope] WARN  the audit log " + file + " is readable by its group or others"
+        + " (rw-r--r--)"), printed);
+
+    Path ownerOnly = folder.resolve("private.jsonl");
+    Files.writeString(ownerOnly, "");
+    Files.setPosixFilePermissions(ownerOnly, PosixFilePermissions.fromString("rw-------"));
+    assertEquals("", stderrOf(() -> new AuditLog(ownerOnly.toFile(), true, 1).accept(resolved(null, null))));
+  }
+
+  /** The summary is the last record: a reporter thread that outlives the exit's wait appends nothing after it. */
+  @Test
+  void nothingIsWrittenAfterTheSummary() throws Exception {
+    Path file = folder.resolve("audit.jsonl");
+    AuditLog log = new AuditLog(file.toFile(), true, 1);
+    log.accept(resolved(null, null));
+    log.finish(emptySummary());
+    log.accept(resolved(null, null));
+    log.finish(emptySummary());
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(2, lines.size(), String.join("\n", lines));
+    assertEquals("summary", JSON.readTree(lines.get(1)).get("event").asText());
+  }
+
+  @Test
+  void aSummaryWrittenWhileAnotherThreadStillWritesEndsTheLogWhole() throws Exception {
+    Path file = folder.resolve("audit.jsonl");
+    AuditLog log = new AuditLog(file.toFile(), true, 1);
+    CountDownLatch writing = new CountDownLatch(1);
+    AtomicBoolean failed = new AtomicBoolean();
+    Thread reporter = new Thread(() -> {
+      try {
+        for (int i = 0; i < 20_000; i++) {
+          log.accept(resolved("DefaultCredentialsProvider", "com.example.Main.main(Main.java:" + i + ")"));
+          writing.countDown();
+        }
+      } catch (Throwable t) {
+        failed.set(true);
+      }
+    });
+    reporter.start();
+    writing.await();
+    log.finish(emptySummary());
+    reporter.join();
+    assertFalse(failed.get(), "writing beside the exit never throws");
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines) {
+      JSON.readTree(line);
+    }
+    assertEquals("summary", JSON.readTree(lines.get(lines.size() - 1)).get("event").asText());
+    assertTrue(lines.size() < 20_001, "the records after the summary were dropped");
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credscope.demo.fakeaws.DemoKeys;
 import io.credscope.demo.fakeaws.FakeAws;
+import io.credscope.demo.fakeaws.FakeContainerCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,6 +158,44 @@ class ScenarioIT {
       assertEquals(2, run.stdout().split("user/stale-deploy-user", -1).length - 1,
           "the stale key really won, in both SDKs: " + run.stdout());
       assertCommon(run, launch);
+    }
+  }
+
+  /**
+   * The container credentials endpoint's path is a capability: whoever reaches the endpoint with it gets the task's
+   * credentials. The finding that keys shadow the task role names the endpoint by its host and its setting; the
+   * path is nowhere on stderr or in the audit log, of this scenario or of one whose credentials come from there.
+   */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void theContainerCredentialsPathIsNeverShown(String java) throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      for (Scenario scenario : List.of(Scenario.SYSPROPS_SHADOW_CONTAINER, Scenario.CONTAINER)) {
+        AppLaunch launch = launch(scenario, aws, java);
+        Run run = run(launch);
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        assertNoContainerPath(run);
+        if (scenario == Scenario.SYSPROPS_SHADOW_CONTAINER) {
+          List<JsonNode> shadows = run.audit().stream()
+              .filter(record -> record.path("id").asText().equals("KEYS_SHADOW_ROLE")).collect(Collectors.toList());
+          assertEquals(2, shadows.size(), run.auditText());
+          String endpoint = "http://127.0.0.1:" + aws.container().endpoint().getPort()
+              + " (AWS_CONTAINER_CREDENTIALS_FULL_URI)";
+          for (JsonNode shadow : shadows) {
+            assertEquals(endpoint, shadow.get("role").asText(), shadow.toString());
+          }
+          assertTrue(run.stderr().contains("the container role at " + endpoint), run.stderr());
+        }
+        assertNoSecret(run, launch);
+      }
+    }
+  }
+
+  static void assertNoContainerPath(Run run) {
+    for (String path : List.of(FakeContainerCredentials.PATH, FakeContainerCredentials.OPEN_PATH)) {
+      assertFalse(run.stderr().contains(path), "the container credentials path is on stderr: " + run.stderr());
+      assertFalse(run.auditText().contains(path), "the container credentials path is in the audit log: "
+          + run.auditText());
     }
   }
 
