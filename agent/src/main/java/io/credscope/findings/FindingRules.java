@@ -4,7 +4,10 @@ import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -21,6 +24,8 @@ public final class FindingRules {
   private final HardcodedKeyRule hardcodedKey;
   private final MultipleIdentitiesRule multipleIdentities;
   private final ShadowWatch shadowWatch;
+  private final boolean maskKeys;
+  private final int probeTimeoutMillis;
   private final Set<String> raised = new HashSet<String>();
 
   /**
@@ -31,6 +36,8 @@ public final class FindingRules {
     this.hardcodedKey = new HardcodedKeyRule(maskKeys);
     this.multipleIdentities = new MultipleIdentitiesRule(maskKeys);
     this.shadowWatch = new ShadowWatch(probeTimeoutMillis, probed, Clock.systemUTC());
+    this.maskKeys = maskKeys;
+    this.probeTimeoutMillis = probeTimeoutMillis;
   }
 
   /** Called on the reporter thread only; findings go to {@code findings} before this returns. */
@@ -44,9 +51,28 @@ public final class FindingRules {
     shadowWatch.winnerReported(resolved);
   }
 
-  /** Waits, at most the given time, for the host probes under way: at the end of the run. */
-  public void awaitProbes(long millis) throws InterruptedException {
-    shadowWatch.awaitIdle(millis);
+  /**
+   * Waits, at most the given time, for the host probes under way: at the end of the run. A probe still under way
+   * then is not waited for, since an IMDS that swallows requests would hold the exit up to the probe's timeouts; it
+   * is reported as unfinished instead.
+   */
+  public void awaitProbes(long millis, Consumer<? super Finding> findings) throws InterruptedException {
+    for (CredentialsResolved unjudged : shadowWatch.awaitIdle(millis)) {
+      findings.accept(unfinished(unjudged, millis));
+    }
+  }
+
+  private Finding unfinished(CredentialsResolved winner, long waitedMillis) {
+    FindingType type = FindingType.HOST_PROBE_UNFINISHED;
+    Map<String, String> evidence = new LinkedHashMap<String, String>();
+    evidence.put("waitedMillis", Long.toString(waitedMillis));
+    evidence.put("probeTimeoutMillis", Integer.toString(probeTimeoutMillis));
+    return new Finding(Instant.now(), type.id(), type.severity(), winner.sdk(), winner.source(), winner.provider(),
+        winner.key(), "the JVM exited before the host probe for AWS SDK " + winner.sdk().id() + " credentials from "
+            + winner.source().id() + " (" + winner.key().display(maskKeys) + ") had finished, so whether they shadow a "
+            + "role is unknown",
+        "run 'java -jar credscope-agent.jar doctor' on the host, or check why the instance metadata service is slow "
+            + "to answer", evidence);
   }
 
   private void raise(Finding finding, Consumer<Finding> findings) {

@@ -24,7 +24,9 @@ public enum FindingType {
   ENCODED_AUTH_FAILURE(Severity.INFO,
       "an AWS error response carries an encoded authorization failure message, which STS can decode"),
   RETRY_BUDGET_EXHAUSTED(Severity.MEDIUM,
-      "throttling went on so long that credscope's retry budget ran out, and calls failed with the server's answer");
+      "throttling went on so long that credscope's retry budget ran out, and calls failed with the server's answer"),
+  HOST_PROBE_UNFINISHED(Severity.INFO,
+      "the JVM exited while the host probe for a winner was still under way, so whether it shadows a role is unknown");
 
   private final Severity severity;
   private final String trigger;

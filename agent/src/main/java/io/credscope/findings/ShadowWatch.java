@@ -12,13 +12,15 @@ import io.credscope.probe.SdkDialect;
 import io.credscope.profiles.ProfileDetails;
 import io.credscope.reporting.Diagnostics;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -37,8 +39,9 @@ final class ShadowWatch {
   private final Clock clock;
   private final BlockingQueue<CredentialsResolved> pending = new ArrayBlockingQueue<CredentialsResolved>(MAX_WINNERS);
   private final Set<String> seen = new HashSet<String>();
-  /** Winners queued or being judged: what the end of the run waits for. */
-  private final AtomicInteger inFlight = new AtomicInteger();
+  /** Winners queued or being judged: what the end of the run waits for, and reports when it waited in vain. */
+  private final Set<CredentialsResolved> inFlight =
+      Collections.newSetFromMap(new ConcurrentHashMap<CredentialsResolved, Boolean>());
   private volatile Thread worker;
 
   ShadowWatch(int timeoutMillis, Consumer<? super Finding> findings, Clock clock) {
@@ -53,9 +56,9 @@ final class ShadowWatch {
         || !seen.add(resolved.sdk() + "|" + resolved.source() + "|" + resolved.provider() + "|" + resolved.key().value())) {
       return;
     }
-    inFlight.incrementAndGet();
+    inFlight.add(resolved);
     if (!pending.offer(resolved)) {
-      inFlight.decrementAndGet();
+      inFlight.remove(resolved);
       return;
     }
     if (worker == null) {
@@ -79,12 +82,17 @@ final class ShadowWatch {
         || resolved.key().type() == KeyType.LONG_TERM);
   }
 
-  /** Waits, at most the given time, for the winners reported so far to be judged: for the end of the run. */
-  void awaitIdle(long millis) throws InterruptedException {
+  /**
+   * Waits, at most the given time, for the winners reported so far to be judged: for the end of the run.
+   *
+   * @return the winners still unjudged then
+   */
+  List<CredentialsResolved> awaitIdle(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+    while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
+    return new ArrayList<CredentialsResolved>(inFlight);
   }
 
   private void run() {
@@ -96,7 +104,7 @@ final class ShadowWatch {
         } catch (Throwable t) {
           Diagnostics.error("could not probe the host for " + resolved.source() + " credentials: " + t);
         } finally {
-          inFlight.decrementAndGet();
+          inFlight.remove(resolved);
         }
       }
     } catch (InterruptedException stopped) {

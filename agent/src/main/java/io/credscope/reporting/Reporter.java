@@ -30,6 +30,11 @@ public final class Reporter implements Consumer<Event> {
 
   private static final int QUEUE_CAPACITY = 1024;
   private static final long EXIT_DRAIN_MILLIS = 2000;
+  /**
+   * The most the exit waits for host probes under way: a probe against an IMDS that accepts and never answers would
+   * otherwise hold every exit up to its timeouts. A probe still under way then is reported as unfinished.
+   */
+  static final long EXIT_PROBE_WAIT_MILLIS = 100;
   private static final Event STOP = new Event() {
     @Override
     public String type() {
@@ -212,9 +217,9 @@ public final class Reporter implements Consumer<Event> {
   }
 
   /**
-   * At exit: lets the reporter catch up, then the host probes it started, whose findings it then
-   * reports too, all within {@link #EXIT_DRAIN_MILLIS}, so that a short run still gets its findings
-   * and a hung IMDS never holds the exit longer than that.
+   * At exit: lets the reporter catch up, then the host probes it started, whose findings it then reports too, for
+   * at most {@link #EXIT_PROBE_WAIT_MILLIS}: a probe still under way is reported as unfinished rather than waited
+   * for. A reporter that cannot catch up holds the exit for {@link #EXIT_DRAIN_MILLIS} at most.
    */
   void finish() {
     try {
@@ -226,7 +231,7 @@ public final class Reporter implements Consumer<Event> {
           caughtUp.reached.await(remaining(deadline), TimeUnit.MILLISECONDS);
           FindingRules started = rules;
           if (started != null) {
-            started.awaitProbes(remaining(deadline));
+            started.awaitProbes(Math.min(EXIT_PROBE_WAIT_MILLIS, remaining(deadline)), this);
           }
         }
         if (queue.offer(STOP, remaining(deadline), TimeUnit.MILLISECONDS)) {

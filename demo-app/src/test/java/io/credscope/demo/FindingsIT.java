@@ -53,7 +53,7 @@ class FindingsIT {
     table.put(Scenario.IMDSV1, List.of("IMDSV1_CALL/high"));
     // The clean cases: never cry wolf. Sessions from one source are one identity, however many clients hold one.
     for (Scenario clean : List.of(Scenario.ROLE_ONLY, Scenario.CONTAINER, Scenario.LAPTOP_PROFILE,
-        Scenario.LAPTOP_ENV_KEYS, Scenario.WEB_IDENTITY, Scenario.ASSUME_ROLE_PROFILE, Scenario.SSO_LEGACY_PROFILE)) {
+        Scenario.WEB_IDENTITY, Scenario.ASSUME_ROLE_PROFILE, Scenario.SSO_LEGACY_PROFILE)) {
       table.put(clean, List.of());
     }
     return table.entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
@@ -71,6 +71,30 @@ class FindingsIT {
   @MethodSource("findings")
   void eachScenarioYieldsExactlyItsFindings(Scenario scenario, List<String> expected) throws Exception {
     assertFindings(scenario, expected, null);
+  }
+
+  /**
+   * An IMDS that accepts and never answers holds no exit: the probes for both SDKs' winners, which would wait a
+   * minute for it, are reported unfinished instead, and nothing else is raised.
+   */
+  @Test
+  void aProbeStillWaitingOnImdsAtExitIsReportedNotWaitedFor() throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.LAPTOP_ENV_KEYS, aws, true);
+      launch.agent(ScenarioIT.AGENT_JAR, "audit=" + launch.workDirectory().resolve("audit.jsonl")
+          + ",probeTimeout=60s");
+      long started = System.nanoTime();
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+      assertTrue(tookMillis < 30_000, "the exit did not wait for the probe's minute: " + tookMillis + " ms");
+      List<String> raised = run.audit().stream().filter(record -> record.get("event").asText().equals("finding"))
+          .map(record -> record.get("id").asText() + "/" + record.get("severity").asText() + "/"
+              + record.get("sdk").asText() + "/" + record.get("waitedMillis").asText())
+          .sorted().collect(Collectors.toList());
+      assertEquals(List.of("HOST_PROBE_UNFINISHED/info/v1/100", "HOST_PROBE_UNFINISHED/info/v2/100"), raised,
+          run.auditText());
+    }
   }
 
   /**
