@@ -14,8 +14,9 @@ import io.credscope.reporting.Diagnostics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -31,14 +32,23 @@ import java.util.function.Consumer;
  */
 final class ShadowWatch {
 
-  /** Winners judged; later ones are not, so memory and IMDS traffic stay bounded. */
+  /**
+   * Winners remembered as judged, the most recently reported; one forgotten is judged again if it wins again, so
+   * that a JVM whose code builds static providers from fresh keys every hour keeps being checked.
+   */
   static final int MAX_WINNERS = 64;
 
   private final int timeoutMillis;
   private final Consumer<? super Finding> findings;
   private final Clock clock;
   private final BlockingQueue<CredentialsResolved> pending = new ArrayBlockingQueue<CredentialsResolved>(MAX_WINNERS);
-  private final Set<String> seen = new HashSet<String>();
+  /** Only the reporter thread touches it. */
+  private final Map<String, Boolean> seen = new LinkedHashMap<String, Boolean>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > MAX_WINNERS;
+    }
+  };
   /** Winners queued or being judged: what the end of the run waits for, and reports when it waited in vain. */
   private final Set<CredentialsResolved> inFlight =
       Collections.newSetFromMap(new ConcurrentHashMap<CredentialsResolved, Boolean>());
@@ -52,8 +62,7 @@ final class ShadowWatch {
 
   /** Called on the reporter thread. */
   void winnerReported(CredentialsResolved resolved) {
-    if (!worthProbing(resolved) || seen.size() >= MAX_WINNERS
-        || !seen.add(resolved.sdk() + "|" + resolved.source() + "|" + resolved.provider() + "|" + resolved.key().value())) {
+    if (!worthProbing(resolved) || !firstSighting(resolved)) {
       return;
     }
     inFlight.add(resolved);
@@ -67,6 +76,12 @@ final class ShadowWatch {
       worker = thread;
       thread.start();
     }
+  }
+
+  /** Whether this winner is not among the {@link #MAX_WINNERS} judged most recently; it is one of them from now. */
+  boolean firstSighting(CredentialsResolved resolved) {
+    return seen.put(resolved.sdk() + "|" + resolved.source() + "|" + resolved.provider() + "|"
+        + resolved.key().value(), Boolean.TRUE) == null;
   }
 
   /**

@@ -30,4 +30,17 @@ class ShadowWatchTest {
         resolved(CredentialSource.INSTANCE_PROFILE, AccessKeyId.of("ASIAROLESESSION00001"))));
     assertFalse(ShadowWatch.worthProbing(resolved(CredentialSource.STATIC, AccessKeyId.NONE)));
   }
+
+  @Test
+  void winnersLongGoneAreJudgedAgainWhenTheyWinAgain() {
+    ShadowWatch watch = new ShadowWatch(1000, finding -> { }, java.time.Clock.systemUTC());
+    CredentialsResolved first = resolved(CredentialSource.STATIC, AccessKeyId.of("ASIASTATIC0000000000"));
+    assertTrue(watch.firstSighting(first));
+    assertFalse(watch.firstSighting(first), "judged once while it is remembered");
+    for (int hour = 1; hour <= ShadowWatch.MAX_WINNERS; hour++) {
+      assertTrue(watch.firstSighting(resolved(CredentialSource.STATIC,
+          AccessKeyId.of(String.format("ASIASTATIC%010d", hour)))), "every fresh key is judged: " + hour);
+    }
+    assertTrue(watch.firstSighting(first), "forgotten after 64 newer winners, so judged again");
+  }
 }
