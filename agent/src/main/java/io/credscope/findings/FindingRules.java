@@ -49,6 +49,11 @@ public final class FindingRules {
     shadowWatch.awaitIdle(millis);
   }
 
+  /** credscope is detached: stops the host probe's thread. */
+  public void stop() {
+    shadowWatch.stop();
+  }
+
   private void raise(Finding finding, Consumer<Finding> findings) {
     if (finding == null) {
       return;

@@ -87,6 +87,14 @@ final class ShadowWatch {
     }
   }
 
+  /** credscope is detached: the probe thread ends, once the probe it may be making is over. */
+  void stop() {
+    Thread running = worker;
+    if (running != null) {
+      running.interrupt();
+    }
+  }
+
   private void run() {
     try {
       while (true) {

@@ -56,6 +56,11 @@ public final class Reporter implements Consumer<Event> {
   private AwsCallMeters meters;
   private volatile Thread worker;
   private List<EventSink> sinks;
+  /** Also gets every event the outputs get, findings included: what {@code status} reads. */
+  private volatile Consumer<Event> watcher;
+  /** Set by a detach: later events are dropped, and no worker starts again. */
+  private volatile boolean detached;
+  private Thread exitHook;
 
   public Reporter(AgentConfig config) {
     this.config = config;
@@ -109,8 +114,42 @@ public final class Reporter implements Consumer<Event> {
     meters.bindRetries(counted.retries().eventfulCounts(), counted.retries());
   }
 
+  /** Hands every event delivered to the outputs to {@code watching} too, on the reporter thread. */
+  public void watch(Consumer<Event> watching) {
+    this.watcher = watching;
+  }
+
+  /**
+   * credscope is taken out of this running JVM: writes the end-of-run summary now, as at exit, stops the reporter
+   * thread and closes the outputs. Events after it are dropped. As at exit, a run that saw no event writes nothing.
+   */
+  public void detach() {
+    Thread hook;
+    synchronized (this) {
+      detached = true;
+      hook = exitHook;
+    }
+    if (hook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException exiting) {
+      // The JVM exits already, and the hook writes the summary.
+      return;
+    }
+    finish();
+    FindingRules started = rules;
+    if (started != null) {
+      started.stop();
+    }
+  }
+
   @Override
   public void accept(Event event) {
+    if (detached) {
+      return;
+    }
     if (worker == null) {
       start();
     }
@@ -120,7 +159,7 @@ public final class Reporter implements Consumer<Event> {
   }
 
   private synchronized void start() {
-    if (worker != null) {
+    if (worker != null || detached) {
       return;
     }
     Thread thread = new Thread(this::run, "credscope-reporter");
@@ -128,7 +167,9 @@ public final class Reporter implements Consumer<Event> {
     thread.start();
     worker = thread;
     try {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::finish, "credscope-exit"));
+      Thread hook = new Thread(this::finish, "credscope-exit");
+      Runtime.getRuntime().addShutdownHook(hook);
+      exitHook = hook;
     } catch (IllegalStateException shuttingDown) {
       // The first event came while the JVM exits: there is no run left to summarise.
     }
@@ -173,6 +214,14 @@ public final class Reporter implements Consumer<Event> {
         sink.accept(event);
       } catch (Throwable t) {
         Diagnostics.error("could not report " + event.type() + ": " + t);
+      }
+    }
+    Consumer<Event> watching = watcher;
+    if (watching != null) {
+      try {
+        watching.accept(event);
+      } catch (Throwable t) {
+        Diagnostics.error("could not keep " + event.type() + " for status: " + t);
       }
     }
   }

@@ -48,6 +48,7 @@ public final class AppLaunch {
   private String rawService;
   private int concurrency;
   private boolean streamedBodies;
+  private String untilStopped;
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -242,6 +243,15 @@ public final class AppLaunch {
     return this;
   }
 
+  /**
+   * Makes the application call round after round until {@code stop} (a file's path) exists, or, with
+   * {@code stdin}, until its standard input ends: a JVM to attach to.
+   */
+  public AppLaunch untilStopped(String stop) {
+    this.untilStopped = stop;
+    return this;
+  }
+
   /** Makes each raw client start {@code count} calls at once instead of making them one after another. */
   public AppLaunch concurrency(int count) {
     this.concurrency = count;
@@ -308,6 +318,9 @@ public final class AppLaunch {
     if (legacyMetadata) {
       command.add("--legacy-metadata");
       command.add(aws.imds().endpoint().toString());
+    }
+    if (untilStopped != null) {
+      command.addAll(List.of("--until-stopped", untilStopped));
     }
     if (rawClients != null) {
       command.addAll(List.of("--raw", rawClients, "--raw-service", rawService));
