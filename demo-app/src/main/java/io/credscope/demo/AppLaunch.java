@@ -34,6 +34,7 @@ public final class AppLaunch {
   private final Path workDirectory;
   private final Map<String, String> environment = new LinkedHashMap<>();
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
+  private final List<String> jvmOptions = new ArrayList<>();
   private final List<DemoKeys> secrets = new ArrayList<>();
   private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private String classPath;
@@ -93,6 +94,12 @@ public final class AppLaunch {
   /** Remembers key material the scenario hands to the application, for leak checks. */
   public AppLaunch secret(DemoKeys keys) {
     secrets.add(keys);
+    return this;
+  }
+
+  /** A JVM option such as {@code -XX:+DisableAttachMechanism}, before the application's own arguments. */
+  public AppLaunch jvmOption(String option) {
+    jvmOptions.add(option);
     return this;
   }
 
@@ -294,6 +301,7 @@ public final class AppLaunch {
     if (agentJar != null) {
       command.add("-javaagent:" + agentJar + (agentArguments.isEmpty() ? "" : "=" + agentArguments));
     }
+    command.addAll(jvmOptions);
     systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-cp");
     command.add(classPath);
