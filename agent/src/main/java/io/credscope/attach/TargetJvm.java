@@ -95,7 +95,7 @@ public final class TargetJvm implements AutoCloseable {
       throw new AttachFailure(AttachFailure.Cause.NO_SUCH_PROCESS, "no process has PID " + pid);
     }
     int owner = uid(process);
-    int self = uid(Paths.get("/proc/self"));
+    int self = uid(ownProcess());
     if (owner >= 0 && self != 0 && owner != self) {
       String name;
       try {
@@ -109,6 +109,15 @@ public final class TargetJvm implements AutoCloseable {
     if (!listed && !mapsLibjvm(process)) {
       throw new AttachFailure(AttachFailure.Cause.NOT_A_JVM, "process " + pid + " (" + command(process)
           + ") is not a Java virtual machine");
+    }
+  }
+
+  /** This process's own folder: {@code /proc/self} itself is a link, owned by root. */
+  private static Path ownProcess() {
+    try {
+      return Paths.get("/proc/self").toRealPath();
+    } catch (IOException e) {
+      return Paths.get("/proc/self");
     }
   }
 
