@@ -43,7 +43,10 @@ public final class Jvms {
       try (TargetJvm jvm = TargetJvm.attach(api, listed.pid, true)) {
         rows.add(new Row(listed.pid, jvm.main(), jvm.javaVersion(), jvm.sdks(), jvm.credscope(), null));
       } catch (AttachFailure e) {
-        rows.add(new Row(listed.pid, TargetJvm.mainOf(listed.displayName), "?", "?", null, e.getMessage()));
+        if (e.reason() != AttachFailure.Cause.NO_SUCH_PROCESS) {
+          rows.add(new Row(listed.pid, TargetJvm.mainOf(listed.displayName), "?", "?", null, e.getMessage()));
+        }
+        // Else it exited since the attach API listed it.
       }
     }
     return rows;
