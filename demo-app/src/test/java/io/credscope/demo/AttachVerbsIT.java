@@ -149,6 +149,8 @@ class AttachVerbsIT {
         Files.writeString(stop, "");
         assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the application stops");
         assertEquals(0, app.exitValue(), Files.readString(err));
+        assertEquals(lines.size(), Files.readAllLines(audit, StandardCharsets.UTF_8).size(),
+            "the detached credscope's exit hook is gone: no second summary at exit");
         List<String> exit = Files.readAllLines(audit2, StandardCharsets.UTF_8);
         assertEquals("summary", JSON.readTree(exit.get(exit.size() - 1)).get("event").asText(), "at exit");
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
