@@ -122,10 +122,14 @@ public final class Reporter implements Consumer<Event> {
   /**
    * credscope is taken out of this running JVM: writes the end-of-run summary now, as at exit, stops the reporter
    * thread and closes the outputs. Events after it are dropped. As at exit, a run that saw no event writes nothing.
+   * Once: a second call does nothing.
    */
   public void detach() {
     Thread hook;
     synchronized (this) {
+      if (detached) {
+        return;
+      }
       detached = true;
       hook = exitHook;
     }
