@@ -4,7 +4,7 @@ import io.credscope.control.AgentState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code list}: the local JVMs the attach API shows this user, each asked what it has loaded. */
+/** {@code list}: the local JVMs this user can attach to, each asked what it has loaded. */
 public final class Jvms {
 
   private Jvms() {
@@ -43,10 +43,11 @@ public final class Jvms {
       try (TargetJvm jvm = TargetJvm.attach(api, listed.pid, true)) {
         rows.add(new Row(listed.pid, jvm.main(), jvm.javaVersion(), jvm.sdks(), jvm.credscope(), null));
       } catch (AttachFailure e) {
-        if (e.reason() != AttachFailure.Cause.NO_SUCH_PROCESS) {
+        // Left out: one that exited since the attach API listed it, and one of another user, which the attach API
+        // lists from its performance data but this user cannot attach to.
+        if (e.reason() != AttachFailure.Cause.NO_SUCH_PROCESS && e.reason() != AttachFailure.Cause.OTHER_USER) {
           rows.add(new Row(listed.pid, TargetJvm.mainOf(listed.displayName), "?", "?", null, e.getMessage()));
         }
-        // Else it exited since the attach API listed it.
       }
     }
     return rows;

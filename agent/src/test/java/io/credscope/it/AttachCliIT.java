@@ -1,6 +1,7 @@
 package io.credscope.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credscope.it.apps.AttachTargetApp;
@@ -89,6 +90,10 @@ class AttachCliIT {
           target.pid()));
       Cli attach = run(command);
       assertEquals(9, attach.exitCode(), attach.stderr());
+      Cli list = run(List.of("/usr/sbin/runuser", "-u", "nobody", "--", ForkedJvm.defaultJava(), "-XX:-UsePerfData",
+          "-jar", ForkedJvm.AGENT_JAR.toString(), "list"));
+      assertEquals(0, list.exitCode(), list.stderr());
+      assertFalse(list.stdout().contains(target.pid() + " "), "only JVMs this user can attach to: " + list.stdout());
       assertEquals("credscope attach: process " + target.pid() + " belongs to user root, and the attach API only "
           + "lets a JVM's own user (or root) in; run credscope as root\n", attach.stderr());
     }
