@@ -6,73 +6,84 @@ import java.util.Locale;
 
 /** Every setting credscope accepts, its default, and what values it takes. */
 public enum Option {
-  ENABLED("enabled", "true", "true, false") {
+  ENABLED("enabled", "true", "true, false",
+      "false switches credscope off without removing -javaagent") {
     @Override
     boolean accepts(String value) {
       return value.equals("true") || value.equals("false");
     }
   },
-  AUDIT("audit", "off", "a file path, or off") {
+  AUDIT("audit", "off", "a file path, or off",
+      "appends JSON Lines audit records to this file, in UTF-8") {
     @Override
     boolean accepts(String value) {
       return !value.isEmpty();
     }
   },
-  LOG("log", "info", "off, error, warn, info, debug, trace") {
+  LOG("log", "info", "off, error, warn, info, debug, trace",
+      "the level of the human lines on stderr") {
     @Override
     boolean accepts(String value) {
       return Arrays.asList("off", "error", "warn", "info", "debug", "trace").contains(value);
     }
   },
-  MASK("mask", "on", "on, off") {
+  MASK("mask", "on", "on, off",
+      "on shows access key ids as AKIA\u2026WXYZ; secrets are never shown") {
     @Override
     boolean accepts(String value) {
       return value.equals("on") || value.equals("off");
     }
   },
   /** Where the Micrometer meters go: nowhere, or into credscope's log every minute and at exit. */
-  METRICS("metrics", "off", "off, log") {
+  METRICS("metrics", "off", "off, log",
+      "log publishes the Micrometer meters to credscope's log every minute and at exit") {
     @Override
     boolean accepts(String value) {
       return value.equals("off") || value.equals("log");
     }
   },
   /** How long the host probe waits for IMDS to connect and to answer, each; see {@link TimeoutValue}. */
-  PROBE_TIMEOUT("probeTimeout", "1000", "milliseconds from 1 to 60000, as 1000, 500ms or 1s") {
+  PROBE_TIMEOUT("probeTimeout", "1000", "milliseconds from 1 to 60000, as 1000, 500ms or 1s",
+      "how long the host probe waits for IMDS, to connect and for each answer") {
     @Override
     boolean accepts(String value) {
       return TimeoutValue.millis(value) > 0;
     }
   },
   /** Whether throttled AWS calls that no SDK retries are retried with backoff. */
-  BACKOFF("backoff", "on", "on, off") {
+  BACKOFF("backoff", "on", "on, off",
+      "on retries throttled AWS calls that no SDK retries; off only watches them") {
     @Override
     boolean accepts(String value) {
       return value.equals("on") || value.equals("off");
     }
   },
   /** The backoff's base: the first retry waits below it, each later one below twice the one before. */
-  BACKOFF_BASE("backoffBase", "1s", "a duration from 1 ms to 60 s, as 1000, 500ms or 1s") {
+  BACKOFF_BASE("backoffBase", "1s", "a duration from 1 ms to 60 s, as 1000, 500ms or 1s",
+      "the first retry waits below this, each later one below twice the one before") {
     @Override
     boolean accepts(String value) {
       return TimeoutValue.millis(value) > 0;
     }
   },
   /** The most any one retry waits. */
-  BACKOFF_CAP("backoffCap", "20s", "a duration from 1 ms to 60 s, as 20000, 500ms or 20s") {
+  BACKOFF_CAP("backoffCap", "20s", "a duration from 1 ms to 60 s, as 20000, 500ms or 20s",
+      "the longest any one retry waits, also when the server asks for longer") {
     @Override
     boolean accepts(String value) {
       return TimeoutValue.millis(value) > 0;
     }
   },
   /** Attempts in all, the first included. */
-  BACKOFF_ATTEMPTS("backoffAttempts", "4", "a whole number from 1 to 10 (1: never retry)") {
+  BACKOFF_ATTEMPTS("backoffAttempts", "4", "a whole number from 1 to 10 (1: never retry)",
+      "attempts in all, the first included") {
     @Override
     boolean accepts(String value) {
       return value.matches("[0-9]{1,2}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 10;
     }
   },
-  BACKOFF_JITTER("backoffJitter", "full", "full, equal, decorrelated") {
+  BACKOFF_JITTER("backoffJitter", "full", "full, equal, decorrelated",
+      "how each wait is drawn from its window") {
     @Override
     boolean accepts(String value) {
       return value.equals("full") || value.equals("equal") || value.equals("decorrelated");
@@ -82,14 +93,16 @@ public enum Option {
    * Which requests answered by a server error are sent again: none, since one may have been applied, or those of
    * idempotent methods that name no Query {@code Action}.
    */
-  BACKOFF_SERVER_ERRORS("backoffServerErrors", "off", "off, idempotent") {
+  BACKOFF_SERVER_ERRORS("backoffServerErrors", "off", "off, idempotent",
+      "which requests answered by a server error are sent again: none, or idempotent ones that name no Action") {
     @Override
     boolean accepts(String value) {
       return ServerErrorRetries.forId(value) != null;
     }
   },
   /** The process-wide retry budget's tokens; each retry costs 5, so this many / 5 retries in a burst. */
-  BACKOFF_BUDGET("backoffBudget", "500", "a whole number of tokens from 5 to 100000, 5 per retry") {
+  BACKOFF_BUDGET("backoffBudget", "500", "a whole number of tokens from 5 to 100000, 5 per retry",
+      "the process-wide retry budget; each retry costs 5 tokens") {
     @Override
     boolean accepts(String value) {
       return value.matches("[0-9]{1,6}") && Integer.parseInt(value) >= 5 && Integer.parseInt(value) <= 100_000;
@@ -99,11 +112,19 @@ public enum Option {
   private final String key;
   private final String defaultValue;
   private final String validValues;
+  private final String description;
 
+  /** An option without its line of help: OptionTest fails until it has one. */
   Option(String key, String defaultValue, String validValues) {
+    this(key, defaultValue, validValues, "");
+  }
+
+  /** @param description what the option does, in one line: the CLI's help lists it */
+  Option(String key, String defaultValue, String validValues, String description) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.validValues = validValues;
+    this.description = description;
   }
 
   abstract boolean accepts(String value);
@@ -118,6 +139,10 @@ public enum Option {
 
   public String validValues() {
     return validValues;
+  }
+
+  public String description() {
+    return description;
   }
 
   public String systemProperty() {

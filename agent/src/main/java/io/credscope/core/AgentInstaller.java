@@ -1,6 +1,7 @@
 package io.credscope.core;
 
 import io.credscope.config.AgentConfig;
+import io.credscope.control.Session;
 import io.credscope.reporting.Diagnostics;
 import io.credscope.reporting.LogLevel;
 import java.io.File;
@@ -37,11 +38,13 @@ public final class AgentInstaller {
           + " is off and the application runs unchanged");
       return;
     }
-    if (BridgeInjector.alreadyInjected()) {
+    if (!BridgeInjector.alreadyInjected()) {
+      BridgeInjector.inject(instrumentation, agentJar);
+    } else if (Session.bridgeInUse()) {
       Diagnostics.warn("credscope is already running in this JVM; ignoring the second start");
       return;
     }
-    BridgeInjector.inject(instrumentation, agentJar);
+    // Else a detached credscope left its bridge, on the no-op dispatcher: this core goes behind it.
     AgentRuntime.start(instrumentation, config, attached, version);
   }
 }

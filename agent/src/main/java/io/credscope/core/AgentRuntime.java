@@ -2,6 +2,7 @@ package io.credscope.core;
 
 import io.credscope.bridge.Bridge;
 import io.credscope.config.AgentConfig;
+import io.credscope.control.Session;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.ClassNameGate;
 import io.credscope.instrumentation.InstrumentationModule;
@@ -81,6 +82,7 @@ final class AgentRuntime {
                 + "in a version whose shape changed, or one that needs no hook there");
           }
         }));
+    final Session session = Session.begin(instrumentation, config, version, attached);
     // The recorders are made here rather than before the application's main: no advice can call
     // them before Byte Buddy, after them on this thread, has woven it. After Byte Buddy, and long
     // before the first event, the outputs get ready: otherwise a short-lived application would wait
@@ -90,20 +92,25 @@ final class AgentRuntime {
       public void run() {
         Reporter reporter = null;
         try {
-          reporter = installRecorders(config);
+          reporter = installRecorders(config, session);
         } catch (Throwable t) {
           // The advice then reports to no one; Byte Buddy still runs, so no class waits for it.
           Diagnostics.error("could not start recording, credscope reports nothing: " + t);
         }
-        byteBuddy.run();
-        loadWoven(HttpUrlConnectionInstrumentationModule.CONNECTION);
-        if (reporter != null) {
-          reporter.prepare();
+        try {
+          byteBuddy.run();
+          loadWoven(HttpUrlConnectionInstrumentationModule.CONNECTION);
+          if (reporter != null) {
+            reporter.prepare();
+          }
+        } finally {
+          session.prepared();
         }
       }
     };
     ClassNameGate gate = new ClassNameGate(typeNames, byteBuddy, preparation, failures);
     instrumentation.addTransformer(gate, true);
+    session.transforms(gate);
     // Now, not when the first hooked class loads: that class would wait for all of Byte Buddy,
     // whereas from here the preparation overlaps the application's own start on another core.
     gate.prepare();
@@ -126,7 +133,7 @@ final class AgentRuntime {
     }
   }
 
-  private static Reporter installRecorders(AgentConfig config) {
+  private static Reporter installRecorders(AgentConfig config, Session session) {
     Reporter reporter = new Reporter(config);
     final CredentialsRecorder recorder =
         new CredentialsRecorder(CredentialChainModel.ALL, reporter, Clock.systemUTC());
@@ -138,6 +145,7 @@ final class AgentRuntime {
     }, reporter, Clock.systemUTC(), System.getProperties(), System.getenv(), retries(config, reporter));
     reporter.summarise(recorder);
     reporter.countCalls(http);
+    session.recording(reporter, recorder, http);
     Bridge.install(new AgentDispatcher(recorder, http));
     return reporter;
   }

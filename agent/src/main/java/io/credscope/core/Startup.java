@@ -1,5 +1,6 @@
 package io.credscope.core;
 
+import io.credscope.control.Session;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.util.function.Supplier;
@@ -17,6 +18,8 @@ final class Startup {
     try {
       AgentInstaller.install((Instrumentation) launch[0], (String) launch[1], (Boolean) launch[2], (File) launch[3],
           (String) launch[4]);
+      // The launcher's reference to the running core, and the CLI's attach command, or null for -javaagent.
+      Session.launched(launch[5], (String) launch[6]);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -75,6 +75,11 @@ public final class FindingRules {
             + "to answer", evidence);
   }
 
+  /** credscope is detached: stops the host probe's thread. */
+  public void stop() {
+    shadowWatch.stop();
+  }
+
   private void raise(Finding finding, Consumer<Finding> findings) {
     if (finding == null) {
       return;

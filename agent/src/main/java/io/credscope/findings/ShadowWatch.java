@@ -110,6 +110,14 @@ final class ShadowWatch {
     return new ArrayList<CredentialsResolved>(inFlight);
   }
 
+  /** credscope is detached: the probe thread ends, once the probe it may be making is over. */
+  void stop() {
+    Thread running = worker;
+    if (running != null) {
+      running.interrupt();
+    }
+  }
+
   private void run() {
     try {
       while (true) {

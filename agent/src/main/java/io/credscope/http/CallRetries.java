@@ -573,4 +573,12 @@ public final class CallRetries {
       }
     }
   }
+
+  /** credscope is detached: the timer's thread ends once the retries it already holds have run. */
+  public void close() {
+    ScheduledExecutorService started = timer;
+    if (started != null) {
+      started.shutdown();
+    }
+  }
 }

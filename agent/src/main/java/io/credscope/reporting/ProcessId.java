@@ -3,12 +3,12 @@ package io.credscope.reporting;
 import java.lang.management.ManagementFactory;
 
 /** This JVM's process id, found once, off the application's threads. */
-final class ProcessId {
+public final class ProcessId {
 
   private ProcessId() {
   }
 
-  static long current() {
+  public static long current() {
     try {
       // Java 9+: cheap and exact.
       Class<?> handle = Class.forName("java.lang.ProcessHandle");

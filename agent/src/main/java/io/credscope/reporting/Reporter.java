@@ -50,6 +50,11 @@ public final class Reporter implements Consumer<Event> {
   /** Where the exit hook goes: the JVM's own, or a test's stand-in for one whose security manager refuses it. */
   interface ExitHooks {
     void add(Thread hook);
+
+    /** Takes a hook out again, at detach; throws {@link IllegalStateException} once the JVM exits. */
+    default void remove(Thread hook) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
   }
 
   private static final ExitHooks RUNTIME = new ExitHooks() {
@@ -76,6 +81,11 @@ public final class Reporter implements Consumer<Event> {
   private boolean metersClosed;
   private volatile Thread worker;
   private List<EventSink> sinks;
+  /** Also gets every event the outputs get, findings included: what {@code status} reads. */
+  private volatile Consumer<Event> watcher;
+  /** Set by a detach: later events are dropped, and no worker starts again. */
+  private volatile boolean detached;
+  private Thread exitHook;
 
   public Reporter(AgentConfig config) {
     this(config, RUNTIME);
@@ -129,8 +139,46 @@ public final class Reporter implements Consumer<Event> {
     meters.bindRetries(counted.retries().eventfulCounts(), counted.retries());
   }
 
+  /** Hands every event delivered to the outputs to {@code watching} too, on the reporter thread. */
+  public void watch(Consumer<Event> watching) {
+    this.watcher = watching;
+  }
+
+  /**
+   * credscope is taken out of this running JVM: writes the end-of-run summary now, as at exit, stops the reporter
+   * thread and closes the outputs. Events after it are dropped. As at exit, a run that saw no event writes nothing.
+   * Once: a second call does nothing.
+   */
+  public void detach() {
+    Thread hook;
+    synchronized (this) {
+      if (detached) {
+        return;
+      }
+      detached = true;
+      hook = exitHook;
+    }
+    if (hook == null) {
+      return;
+    }
+    try {
+      exitHooks.remove(hook);
+    } catch (IllegalStateException exiting) {
+      // The JVM exits already, and the hook writes the summary.
+      return;
+    }
+    finish();
+    FindingRules started = rules;
+    if (started != null) {
+      started.stop();
+    }
+  }
+
   @Override
   public void accept(Event event) {
+    if (detached) {
+      return;
+    }
     if (worker == null) {
       start();
     }
@@ -140,7 +188,7 @@ public final class Reporter implements Consumer<Event> {
   }
 
   private synchronized void start() {
-    if (worker != null) {
+    if (worker != null || detached) {
       return;
     }
     Thread thread = new Thread(this::run, "credscope-reporter");
@@ -148,7 +196,9 @@ public final class Reporter implements Consumer<Event> {
     thread.start();
     worker = thread;
     try {
-      exitHooks.add(new Thread(this::finish, "credscope-exit"));
+      Thread hook = new Thread(this::finish, "credscope-exit");
+      exitHooks.add(hook);
+      exitHook = hook;
     } catch (IllegalStateException shuttingDown) {
       // The first event came while the JVM exits: there is no run left to summarise.
     } catch (SecurityException refused) {
@@ -196,6 +246,14 @@ public final class Reporter implements Consumer<Event> {
         sink.accept(event);
       } catch (Throwable t) {
         Diagnostics.error("could not report " + event.type() + ": " + t);
+      }
+    }
+    Consumer<Event> watching = watcher;
+    if (watching != null) {
+      try {
+        watching.accept(event);
+      } catch (Throwable t) {
+        Diagnostics.error("could not keep " + event.type() + " for status: " + t);
       }
     }
   }

@@ -191,7 +191,8 @@ class DoctorTest {
   void usageErrors() {
     HostSettings settings = TestHost.settings(home, Map.of("AWS_EC2_METADATA_DISABLED", "true"));
     assertEquals(2, doctor(settings, "--timeout=soon"));
-    assertEquals("doctor: bad timeout 'soon'; give milliseconds from 1 to 60000, as 1000, 500ms or 1s" + NL,
+    assertEquals("doctor: bad timeout 'soon'; give milliseconds from 1 to 60000, as 1000, 500ms or 1s; try doctor "
+        + "--help" + NL,
         err.toString(StandardCharsets.UTF_8));
     err.reset();
     assertEquals(2, doctor(settings, "--yaml"));
@@ -202,7 +203,8 @@ class DoctorTest {
   @Test
   void help() {
     assertEquals(0, doctor(TestHost.settings(home, Map.of()), "--help"));
-    assertTrue(output().startsWith("credscope doctor [--json] [--timeout=MS] [--no-mask]" + NL), output());
-    assertTrue(output().contains("Exit codes: 0 no finding of severity high or above, 3 at least one, 2 usage error."));
+    assertTrue(output().contains("Usage: credscope doctor [-h] [--json] [--no-mask] [--timeout=MS]" + NL), output());
+    assertTrue(output().contains("Exit codes:" + NL + "  0   no finding of severity high or above" + NL
+        + "  3   at least one" + NL + "  2   usage error" + NL), output());
   }
 }

@@ -61,4 +61,12 @@ class OptionTest {
     assertEquals(List.of("option 'probeTimeout' has invalid value 'forever' (from agent arguments); valid values: "
         + "milliseconds from 1 to 60000, as 1000, 500ms or 1s; using the default '1000'"), problems);
   }
+
+  /** The CLI's help lists each option with this line: one added without it fails here. */
+  @Test
+  void everyOptionSaysWhatItDoes() {
+    for (Option option : Option.values()) {
+      assertFalse(option.description().isEmpty(), option.key());
+    }
+  }
 }

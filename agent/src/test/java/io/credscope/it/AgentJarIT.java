@@ -49,7 +49,7 @@ class AgentJarIT {
   @Test
   void everyLibraryIsRelocated() throws IOException {
     List<String> libraries = List.of("net/bytebuddy/", "org/slf4j/", "ch/qos/logback/", "io/micrometer/",
-        "com/fasterxml/jackson/");
+        "com/fasterxml/jackson/", "picocli/");
     try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
       for (String library : libraries) {
         assertTrue(jar.getEntry("inst/io/credscope/shaded/" + library) != null, library + " is relocated");
@@ -127,7 +127,8 @@ class AgentJarIT {
     ForkedJvm.Result help = ForkedJvm.run(
         List.of(ForkedJvm.defaultJava(), "-jar", ForkedJvm.AGENT_JAR.toString(), "--help"), Map.of(), folder);
     assertEquals(0, help.exitCode(), help.all());
-    assertTrue(help.stdout().contains("audit=FILE|off"), help.stdout());
+    assertTrue(help.stdout().contains("  audit=" + System.lineSeparator()), help.stdout());
+    assertTrue(help.stdout().contains("  attach  load credscope into a running JVM"), help.stdout());
 
     ForkedJvm.Result wrong = ForkedJvm.run(
         List.of(ForkedJvm.defaultJava(), "-jar", ForkedJvm.AGENT_JAR.toString(), "nonsense"), Map.of(), folder);

@@ -85,6 +85,21 @@ class AgentStartIT {
     assertNoSecret(result, audit);
   }
 
+  /** The CLI's parser and the control endpoint's JMX stay off the start-up path: only a CLI's command loads them. */
+  @Test
+  void theStartLoadsNeitherTheCliNorJmx() throws Exception {
+    Path classes = folder.resolve("classes.txt");
+    ForkedJvm.Result result = runApp(ForkedJvm.defaultJava(), "audit=" + folder.resolve("audit.jsonl"),
+        List.of("-Xlog:class+load=info:file=" + classes), Map.of());
+    assertEquals(0, result.exitCode(), result.all());
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains(" io.credscope.control.Session "), "the session is made at start-up");
+    for (String absent : List.of(" io.credscope.shaded.picocli.", " javax.management.", " io.credscope.cli.",
+        " io.credscope.control.ControlEndpoint ")) {
+      assertFalse(loaded.contains(absent), absent + " loaded");
+    }
+  }
+
   /** The literal is proven from the class bytes the application's own loader reads. */
   @ParameterizedTest
   @MethodSource("javas")

@@ -34,6 +34,7 @@ public final class AppLaunch {
   private final Path workDirectory;
   private final Map<String, String> environment = new LinkedHashMap<>();
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
+  private final List<String> jvmOptions = new ArrayList<>();
   private final List<DemoKeys> secrets = new ArrayList<>();
   private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private String classPath;
@@ -50,6 +51,7 @@ public final class AppLaunch {
   private long rawSignedAgoSeconds;
   private long rawTimeoutMillis = -1;
   private boolean streamedBodies;
+  private String untilStopped;
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -94,6 +96,12 @@ public final class AppLaunch {
   /** Remembers key material the scenario hands to the application, for leak checks. */
   public AppLaunch secret(DemoKeys keys) {
     secrets.add(keys);
+    return this;
+  }
+
+  /** A JVM option such as {@code -XX:+DisableAttachMechanism}, before the application's own arguments. */
+  public AppLaunch jvmOption(String option) {
+    jvmOptions.add(option);
     return this;
   }
 
@@ -244,6 +252,15 @@ public final class AppLaunch {
     return this;
   }
 
+  /**
+   * Makes the application call round after round until {@code stop} (a file's path) exists, or, with
+   * {@code stdin}, until its standard input ends: a JVM to attach to.
+   */
+  public AppLaunch untilStopped(String stop) {
+    this.untilStopped = stop;
+    return this;
+  }
+
   /** Makes each raw client start {@code count} calls at once instead of making them one after another. */
   public AppLaunch concurrency(int count) {
     this.concurrency = count;
@@ -298,6 +315,7 @@ public final class AppLaunch {
     if (agentJar != null) {
       command.add("-javaagent:" + agentJar + (agentArguments.isEmpty() ? "" : "=" + agentArguments));
     }
+    command.addAll(jvmOptions);
     systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-cp");
     command.add(classPath);
@@ -322,6 +340,9 @@ public final class AppLaunch {
     if (legacyMetadata) {
       command.add("--legacy-metadata");
       command.add(aws.imds().endpoint().toString());
+    }
+    if (untilStopped != null) {
+      command.addAll(List.of("--until-stopped", untilStopped));
     }
     if (rawClients != null) {
       command.addAll(List.of("--raw", rawClients, "--raw-service", rawService));

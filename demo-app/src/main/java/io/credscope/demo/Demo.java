@@ -65,7 +65,8 @@ public final class Demo {
       out.println(agentJar == null ? "starting the application without credscope"
           : "starting the application with -javaagent:" + agentJar);
       out.println();
-      int exit = launch.processBuilder().inheritIO().start().waitFor();
+      int exit = options.untilStopped ? untilStopped(launch, workDirectory, out)
+          : launch.processBuilder().inheritIO().start().waitFor();
       out.println();
       if (agentJar != null && Files.exists(audit)) {
         out.println("audit log " + audit + ":");
@@ -76,6 +77,32 @@ public final class Demo {
       out.println("application exited with " + exit);
       return exit;
     }
+  }
+
+  /**
+   * Runs the application until Enter is pressed here, for attaching to it: says its PID and how to attach, then
+   * stops it through a stop file.
+   */
+  private static int untilStopped(AppLaunch launch, Path workDirectory, PrintStream out) throws Exception {
+    Path stop = workDirectory.resolve("stop");
+    Files.deleteIfExists(stop);
+    launch.untilStopped(stop.toString());
+    Process app = launch.processBuilder().redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    out.println("the application (PID " + app.pid() + ") calls STS, S3 and DynamoDB until you press Enter here;"
+        + " in another terminal:");
+    out.println("  java -jar agent/target/credscope-agent.jar list");
+    out.println("  java -jar agent/target/credscope-agent.jar attach " + app.pid() + " audit="
+        + workDirectory.resolve("attached.jsonl"));
+    out.println("  java -jar agent/target/credscope-agent.jar status " + app.pid());
+    out.println("  java -jar agent/target/credscope-agent.jar detach " + app.pid());
+    out.println();
+    int read;
+    do {
+      read = System.in.read();
+    } while (read != -1 && read != '\n');
+    Files.writeString(stop, "");
+    return app.waitFor();
   }
 
   static final class Options {
@@ -91,6 +118,8 @@ public final class Demo {
         "                     (default 3, or the scenario's own: 1 for throttled)",
         "  --sdk LIST         which AWS SDKs for Java the application uses: v2, v1, v2,v1, or none (default: those",
         "                     the scenario's credentials work with, v2,v1 for most, v2 for SSO, none for throttled)",
+        "  --until-stopped    keep the application calling until Enter is pressed, to attach credscope to it",
+        "                     (with --no-agent) by the PID it prints",
         "");
 
     Scenario scenario = Scenario.ENV_SHADOWS_ROLE;
@@ -103,6 +132,7 @@ public final class Demo {
     /** {@code null} for the scenario's own. */
     String sdks;
     boolean help;
+    boolean untilStopped;
 
     static Options parse(String[] args) {
       Options options = new Options();
@@ -112,6 +142,7 @@ public final class Demo {
         switch (flag) {
           case "--help", "-h" -> options.help = true;
           case "--no-agent" -> options.noAgent = true;
+          case "--until-stopped" -> options.untilStopped = true;
           case "--scenario" -> options.scenario = Scenario.byId(value(flag, rest));
           case "--agent" -> options.agentJar = Path.of(value(flag, rest));
           case "--agent-args" -> options.agentArguments = value(flag, rest);

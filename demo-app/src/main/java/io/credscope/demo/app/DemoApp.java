@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,13 @@ import org.slf4j.LoggerFactory;
  *     [--sdk-http apache|url-connection|apache5|netty]
  *     [--legacy-metadata URL]
  *     [--raw CLIENT,... --raw-service dynamodb|sts|s3|ec2 [--concurrency K] [--raw-body bytes|stream]
- *      [--raw-signed-ago SECONDS] [--raw-timeout MILLIS]]</pre>
+ *      [--raw-signed-ago SECONDS] [--raw-timeout MILLIS]]
+ *     [--until-stopped STOP_FILE|stdin]</pre>
  *
- * With {@code --raw}, each client makes N calls one after another, or with {@code --concurrency}
+ * With {@code --until-stopped}, a JVM for attaching to: the SDKs' clients make round after round, until the stop
+ * file exists or standard input ends; it prints {@code ready PID} once each SDK has made its first round.
+ *
+ * <p>With {@code --raw}, each client makes N calls one after another, or with {@code --concurrency}
  * K calls at once. The exit code is 0 when every call succeeded, 3 when an AWS call got an HTTP
  * error and nothing failed otherwise, 1 when anything failed.
  */
@@ -58,6 +63,9 @@ public final class DemoApp {
       }
     }
     String sdks = options.getOrDefault("--sdk", "v2");
+    if (options.containsKey("--until-stopped")) {
+      System.exit(untilStopped(sdks, endpoints, credentials, sdkV2Http, options.get("--until-stopped")));
+    }
     for (String sdk : sdks.equals("none") ? new String[0] : sdks.split(",")) {
       StaticKeys keys = credentials.readsKeys() ? StaticKeys.fromConfiguration() : null;
       try (Workload workload = workload(sdk.trim(), endpoints, credentials, keys, sdkV2Http)) {
@@ -85,6 +93,42 @@ public final class DemoApp {
     int exitCode = failed ? 1 : raw.exitCode();
     if (exitCode != 0) {
       System.exit(exitCode);
+    }
+  }
+
+  /** Rounds of every SDK's calls, one SDK after the other, until told to stop: 0 when every call succeeded. */
+  private static int untilStopped(String sdks, Endpoints endpoints, CredentialsMode credentials,
+      SdkV2HttpClient sdkV2Http, String stop) {
+    List<Workload> workloads = new ArrayList<>();
+    StopSignal signal = StopSignal.of(stop);
+    long rounds = 0;
+    try {
+      for (String sdk : sdks.split(",")) {
+        StaticKeys keys = credentials.readsKeys() ? StaticKeys.fromConfiguration() : null;
+        Workload workload = workload(sdk.trim(), endpoints, credentials, keys, sdkV2Http);
+        workloads.add(workload);
+        LOG.info("SDK {}: sts:GetCallerIdentity says this application is {}", workload.sdk(), workload.round());
+      }
+      System.out.println("ready " + ProcessHandle.current().pid());
+      System.out.flush();
+      while (!signal.stopped()) {
+        for (Workload workload : workloads) {
+          workload.round();
+        }
+        rounds++;
+        Thread.sleep(100);
+      }
+      LOG.info("stopped after {} more rounds", rounds);
+      return 0;
+    } catch (RuntimeException e) {
+      LOG.error("AWS call failed after {} rounds: {}", rounds, e.toString());
+      return 1;
+    } catch (InterruptedException e) {
+      return 1;
+    } finally {
+      for (Workload workload : workloads) {
+        workload.close();
+      }
     }
   }
 
