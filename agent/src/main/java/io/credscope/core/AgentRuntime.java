@@ -66,6 +66,12 @@ final class AgentRuntime {
             Diagnostics.debug("left " + typeName + " as it is: none of its methods has the shape a hook expects, as "
                 + "in a version whose shape changed, or one that needs no hook there");
           }
+
+          @Override
+          public void mismatched(String typeName, String adviceClass, String missing) {
+            Diagnostics.debug("left " + typeName + " without " + adviceClass.substring(adviceClass.lastIndexOf('.') + 1)
+                + ": " + missing + " in the version its class loader has, and the advice would fail on every call");
+          }
         }));
     // The recorders are made here rather than before the application's main: no advice can call
     // them before Byte Buddy, after them on this thread, has woven it. After Byte Buddy, and long
