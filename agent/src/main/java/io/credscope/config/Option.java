@@ -106,7 +106,7 @@ public enum Option {
      */
     static final List<String> NAMES = Collections.unmodifiableList(Arrays.asList("retry", "aws-sdk-v2-credentials",
         "aws-sdk-v1-credentials", "aws-sdk-operations", "jdk-httpurlconnection", "jdk-httpclient",
-        "apache-httpclient-4", "apache-httpclient-5", "okhttp", "netty-nio-client"));
+        "apache-httpclient-4", "apache-httpclient-5", "okhttp", "netty-nio-client", "modular-class-loaders"));
 
     private Hooks() {
     }

@@ -6,6 +6,7 @@ import io.credscope.instrumentation.apachehttpclient.v5.ApacheHttpClient5Instrum
 import io.credscope.instrumentation.awssdk.AwsSdkOperationInstrumentationModule;
 import io.credscope.instrumentation.awssdk.v1.AwsSdkV1CredentialsInstrumentationModule;
 import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentationModule;
+import io.credscope.instrumentation.classloader.ModularClassLoadersInstrumentationModule;
 import io.credscope.instrumentation.jdk.HttpUrlConnectionInstrumentationModule;
 import io.credscope.instrumentation.jdk.JavaHttpClientInstrumentationModule;
 import io.credscope.instrumentation.nettynioclient.NettyNioClientInstrumentationModule;
@@ -27,7 +28,7 @@ public final class InstrumentationModules {
         new AwsSdkOperationInstrumentationModule(), new HttpUrlConnectionInstrumentationModule(),
         new JavaHttpClientInstrumentationModule(), new ApacheHttpClient4InstrumentationModule(),
         new ApacheHttpClient5InstrumentationModule(), new OkHttpInstrumentationModule(),
-        new NettyNioClientInstrumentationModule());
+        new NettyNioClientInstrumentationModule(), new ModularClassLoadersInstrumentationModule());
   }
 
   /** All but those that {@code disable=} names. */

@@ -176,8 +176,8 @@ class AgentConfigTest {
     AgentConfig config = load("disable=okhttp,ok-http,retries,audit=off", new Properties(), Map.of());
     assertEquals(List.of("option 'disable' names no hook 'ok-http', 'retries' (from agent arguments); valid names: "
         + "retry, aws-sdk-v2-credentials, aws-sdk-v1-credentials, aws-sdk-operations, jdk-httpurlconnection, "
-        + "jdk-httpclient, apache-httpclient-4, apache-httpclient-5, okhttp, netty-nio-client; switching off okhttp "
-        + "only"), problems);
+        + "jdk-httpclient, apache-httpclient-4, apache-httpclient-5, okhttp, netty-nio-client, modular-class-loaders; "
+        + "switching off okhttp only"), problems);
     assertTrue(config.disabled("okhttp"));
     assertFalse(config.disabled("ok-http"));
     assertTrue(config.backoff());
