@@ -1,24 +1,24 @@
 package io.credscope.instrumentation;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.FieldVisitor;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Every library member an advice class's code names, read from its bytecode, as OpenTelemetry's muzzle collects
@@ -84,16 +84,17 @@ final class AdviceReferences {
    * The first reference that the loader's view of the library lacks, or {@code null} when it has them all. Looked
    * up once per loader; {@code firstTime} hears of a mismatch when it is found.
    *
-   * @param pool types as the class being woven sees them: its own bytes, then its loader
+   * @param library class files as the class being woven sees them: its own bytes, then its loader's
    */
-  String missingIn(ClassLoader loader, TypePool pool, TransformerFactory.SkippedTypes firstTime, String typeName) {
+  String missingIn(ClassLoader loader, ClassFileLocator library, TransformerFactory.SkippedTypes firstTime,
+      String typeName) {
     Object key = loader == null ? BOOT : loader;
     String missing;
     synchronized (missingByLoader) {
       missing = missingByLoader.get(key);
     }
     if (missing == null) {
-      missing = firstMissing(pool);
+      missing = firstMissing(library);
       synchronized (missingByLoader) {
         missingByLoader.put(key, missing);
       }
@@ -104,23 +105,24 @@ final class AdviceReferences {
     return missing.equals(COMPLETE) ? null : missing;
   }
 
-  /** What the advice needs and this loader lacks, said as a person would look for it. */
-  String firstMissing(TypePool pool) {
+  /** What the advice needs and this library lacks, said as a person would look for it; empty when nothing. */
+  String firstMissing(ClassFileLocator library) {
+    ClassShapes shapes = new ClassShapes(library);
     try {
       for (String type : types) {
-        if (!pool.describe(type.replace('/', '.')).isResolved()) {
+        if (shapes.of(type) == null) {
           return "no type " + type.replace('/', '.');
         }
       }
       for (MemberReference member : members) {
-        String missing = member.missingIn(pool.describe(member.owner.replace('/', '.')).resolve());
+        String missing = member.missingIn(shapes);
         if (missing != null) {
           return missing;
         }
       }
       return COMPLETE;
-    } catch (RuntimeException unreadable) {
-      // A super type that cannot be found or read: the advice could not link either.
+    } catch (IOException | RuntimeException unreadable) {
+      // A class file that cannot be read: the advice could not link against it either.
       return "unreadable: " + unreadable;
     }
   }
@@ -147,12 +149,16 @@ final class AdviceReferences {
     }
 
     /** As the JVM resolves it: declared by the owner, or inherited from a super class or interface. */
-    String missingIn(TypeDescription ownerType) {
-      if (method && ownerType.isInterface() != onInterface) {
-        return owner.replace('/', '.') + " is " + (ownerType.isInterface() ? "an interface" : "a class")
+    String missingIn(ClassShapes shapes) throws IOException {
+      ClassShapes.Shape ownerShape = shapes.of(owner);
+      if (ownerShape == null) {
+        return "no type " + owner.replace('/', '.');
+      }
+      if (method && ownerShape.isInterface != onInterface) {
+        return owner.replace('/', '.') + " is " + (ownerShape.isInterface ? "an interface" : "a class")
             + " now, which " + name + descriptor + " was not called as";
       }
-      Boolean declaredStatic = find(ownerType, new LinkedHashSet<String>());
+      Boolean declaredStatic = find(shapes, owner, new HashSet<String>());
       if (declaredStatic == null) {
         return owner.replace('/', '.') + " has no " + (method ? "method " : "field ") + name + descriptor;
       }
@@ -163,33 +169,25 @@ final class AdviceReferences {
     }
 
     /** Whether the member found is static, or {@code null} when the hierarchy has none. */
-    private Boolean find(TypeDefinition type, Set<String> seen) {
-      if (type == null || !seen.add(type.getTypeName())) {
+    private Boolean find(ClassShapes shapes, String type, Set<String> seen) throws IOException {
+      if (type == null || !seen.add(type)) {
         return null;
       }
-      TypeDescription erasure = type.asErasure();
-      if (method) {
-        for (MethodDescription.InDefinedShape declared : erasure.getDeclaredMethods()) {
-          if (declared.getInternalName().equals(name) && declared.getDescriptor().equals(descriptor)) {
-            return declared.isStatic();
-          }
-        }
-      } else {
-        for (FieldDescription.InDefinedShape declared : erasure.getDeclaredFields()) {
-          if (declared.getInternalName().equals(name) && declared.getDescriptor().equals(descriptor)) {
-            return declared.isStatic();
-          }
-        }
+      ClassShapes.Shape shape = shapes.of(type);
+      if (shape == null) {
+        throw new IllegalStateException("no type " + type.replace('/', '.') + ", a super type of "
+            + owner.replace('/', '.'));
       }
-      if (method && name.equals("<init>")) {
-        return null;
+      Boolean declared = (method ? shape.methods : shape.fields).get(name + descriptor);
+      if (declared != null || method && name.equals("<init>")) {
+        return declared;
       }
-      Boolean inSuper = find(erasure.getSuperClass(), seen);
+      Boolean inSuper = find(shapes, shape.superName, seen);
       if (inSuper != null) {
         return inSuper;
       }
-      for (TypeDescription.Generic implemented : erasure.getInterfaces()) {
-        Boolean inInterface = find(implemented, seen);
+      for (String implemented : shape.interfaces) {
+        Boolean inInterface = find(shapes, implemented, seen);
         if (inInterface != null) {
           return inInterface;
         }
@@ -200,6 +198,75 @@ final class AdviceReferences {
     @Override
     public String toString() {
       return owner + "." + name + descriptor;
+    }
+  }
+
+  /**
+   * The library's classes as far as linking cares: kind, super types, and each member's name, descriptor and
+   * whether it is static. Read with ASM without their code, a fraction of what a full {@code TypePool} parse costs,
+   * once per class for one check.
+   */
+  static final class ClassShapes {
+
+    private final ClassFileLocator library;
+    private final Map<String, Shape> shapes = new HashMap<String, Shape>();
+    private final Set<String> absent = new HashSet<String>();
+
+    ClassShapes(ClassFileLocator library) {
+      this.library = library;
+    }
+
+    /** @return {@code null} when the library has no such class */
+    Shape of(String internalName) throws IOException {
+      Shape shape = shapes.get(internalName);
+      if (shape != null || absent.contains(internalName)) {
+        return shape;
+      }
+      ClassFileLocator.Resolution classFile = library.locate(internalName.replace('/', '.'));
+      if (!classFile.isResolved()) {
+        absent.add(internalName);
+        return null;
+      }
+      shape = new Shape();
+      new ClassReader(classFile.resolve()).accept(shape,
+          ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      shapes.put(internalName, shape);
+      return shape;
+    }
+
+    static final class Shape extends ClassVisitor {
+
+      boolean isInterface;
+      String superName;
+      String[] interfaces = new String[0];
+      final Map<String, Boolean> methods = new HashMap<String, Boolean>();
+      final Map<String, Boolean> fields = new HashMap<String, Boolean>();
+
+      Shape() {
+        super(Opcodes.ASM9);
+      }
+
+      @Override
+      public void visit(int version, int access, String name, String signature, String superName,
+          String[] interfaces) {
+        this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        this.superName = superName;
+        this.interfaces = interfaces == null ? new String[0] : interfaces;
+      }
+
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+          String[] exceptions) {
+        methods.put(name + descriptor, (access & Opcodes.ACC_STATIC) != 0);
+        return null;
+      }
+
+      @Override
+      public FieldVisitor visitField(int access, String name, String descriptor,
+          String signature, Object value) {
+        fields.put(name + descriptor, (access & Opcodes.ACC_STATIC) != 0);
+        return null;
+      }
     }
   }
 

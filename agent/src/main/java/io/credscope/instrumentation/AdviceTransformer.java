@@ -59,7 +59,7 @@ final class AdviceTransformer implements ClassFileTransformer {
         continue;
       }
       shaped = true;
-      if (bound.references().missingIn(loader, pool, skippedTypes, typeName) == null) {
+      if (bound.references().missingIn(loader, locator, skippedTypes, typeName) == null) {
         wrappers.add(bound.advice());
       }
     }

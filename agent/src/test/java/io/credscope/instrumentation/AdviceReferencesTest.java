@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -88,9 +87,8 @@ class AdviceReferencesTest {
   void everyReferenceResolvesAgainstTheLibrariesTheAdviceIsBuiltFor(String adviceClass) throws Exception {
     AdviceReferences references = AdviceReferences.read(adviceClass, classFile(adviceClass));
     ClassLoader loader = getClass().getClassLoader();
-    TypePool pool = TypePool.Default.WithLazyResolution.of(new ClassFileLocator.Compound(
-        ClassFileLocator.ForClassLoader.of(loader), ClassFileLocator.ForClassLoader.ofBootLoader()));
-    assertEquals("", references.firstMissing(pool), adviceClass);
+    assertEquals("", references.firstMissing(new ClassFileLocator.Compound(ClassFileLocator.ForClassLoader.of(loader),
+        ClassFileLocator.ForClassLoader.ofBootLoader())), adviceClass);
   }
 
   @Test
@@ -108,38 +106,36 @@ class AdviceReferencesTest {
     String advice = "io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4Advice";
     AdviceReferences references = AdviceReferences.read(advice, classFile(advice));
     try (URLClassLoader httpCoreOnly = new URLClassLoader(new URL[] {jar("/httpcore-4.")}, null)) {
-      TypePool pool = TypePool.Default.WithLazyResolution.of(ClassFileLocator.ForClassLoader.of(httpCoreOnly));
-      assertTrue(pool.describe("org.apache.http.protocol.HttpRequestExecutor").isResolved());
-      assertEquals("no type org.apache.http.client.methods.HttpUriRequest", references.firstMissing(pool));
+      ClassFileLocator library = ClassFileLocator.ForClassLoader.of(httpCoreOnly);
+      assertTrue(library.locate("org.apache.http.protocol.HttpRequestExecutor").isResolved());
+      assertEquals("no type org.apache.http.client.methods.HttpUriRequest", references.firstMissing(library));
     }
   }
 
   @Test
   void aMemberIsFoundWhereTheJvmWouldFindItAndItsKindIsChecked() throws Exception {
-    TypePool pool = TypePool.Default.WithLazyResolution.of(ClassFileLocator.ForClassLoader.of(getClass()
-        .getClassLoader()));
+    AdviceReferences.ClassShapes shapes =
+        new AdviceReferences.ClassShapes(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
     // Declared by a super class, and by a super interface of an interface, as the JVM resolves them.
     AdviceReferences.MemberReference inherited = new AdviceReferences.MemberReference(
         "org/apache/http/message/BasicHttpResponse", "getFirstHeader", "(Ljava/lang/String;)Lorg/apache/http/Header;",
         true, false, false);
-    assertNull(inherited.missingIn(pool.describe("org.apache.http.message.BasicHttpResponse").resolve()));
+    assertNull(inherited.missingIn(shapes));
     AdviceReferences.MemberReference fromInterface = new AdviceReferences.MemberReference(
         "org/apache/http/client/methods/CloseableHttpResponse", "getFirstHeader",
         "(Ljava/lang/String;)Lorg/apache/http/Header;", true, false, true);
-    assertNull(fromInterface.missingIn(pool.describe("org.apache.http.client.methods.CloseableHttpResponse")
-        .resolve()));
+    assertNull(fromInterface.missingIn(shapes));
     AdviceReferences.MemberReference asStatic = new AdviceReferences.MemberReference("okhttp3/Response",
         "close", "()V", true, true, false);
     assertEquals("okhttp3.Response.close()V is not static",
-        asStatic.missingIn(pool.describe("okhttp3.Response").resolve()));
+        asStatic.missingIn(shapes));
     AdviceReferences.MemberReference asInterface = new AdviceReferences.MemberReference("okhttp3/Response",
         "code", "()I", true, false, true);
-    assertTrue(asInterface.missingIn(pool.describe("okhttp3.Response").resolve()).startsWith("okhttp3.Response is a "
+    assertTrue(asInterface.missingIn(shapes).startsWith("okhttp3.Response is a "
         + "class now"));
     AdviceReferences.MemberReference absent = new AdviceReferences.MemberReference("okhttp3/Response",
         "code", "()J", true, false, false);
-    assertEquals("okhttp3.Response has no method code()J", absent.missingIn(pool.describe("okhttp3.Response")
-        .resolve()));
+    assertEquals("okhttp3.Response has no method code()J", absent.missingIn(shapes));
   }
 
   private static boolean external(String internalName, String adviceClass) {
