@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -92,21 +91,26 @@ class LinkageIT {
   }
 
   static Stream<Arguments> okHttps() throws IOException {
-    return Stream.of(
-        Arguments.of("3.12.13", okHttp3("3.12.13"), false),
-        Arguments.of("3.14.9", okHttp3("3.14.9"), true),
-        Arguments.of("4.12.0", fromTestClassPath("/com/squareup/", "/org/jetbrains/kotlin/"), true),
-        Arguments.of(System.getProperty("credscope.it.okhttp5.version", "5"), jars(OKHTTP_5, ""), true));
+    List<Arguments> cases = new ArrayList<>();
+    for (String java : ForkedJvm.javas()) {
+      cases.add(Arguments.of("3.12.13", okHttp3("3.12.13"), false, java));
+      cases.add(Arguments.of("3.14.9", okHttp3("3.14.9"), true, java));
+      cases.add(Arguments.of("4.12.0", fromTestClassPath("/com/squareup/", "/org/jetbrains/kotlin/"), true, java));
+      cases.add(Arguments.of(System.getProperty("credscope.it.okhttp5.version", "5"), jars(OKHTTP_5, ""), true,
+          java));
+    }
+    return cases.stream();
   }
 
-  @ParameterizedTest(name = "OkHttp {0}")
+  @ParameterizedTest(name = "OkHttp {0} on {3}")
   @MethodSource("okHttps")
-  void okHttpWorksAndIsHookedAsFarAsItsVersionAllows(String version, List<String> library, boolean retried)
-      throws Exception {
+  void okHttpWorksAndIsHookedAsFarAsItsVersionAllows(String version, List<String> library, boolean retried,
+      String java) throws Exception {
     Path audit = folder.resolve("okhttp.jsonl");
-    ForkedJvm.Result without = run("okhttp", library, null);
+    ForkedJvm.Result without = run(java, "okhttp", library, null);
     int sentWithout = throttled.getAndSet(0);
-    ForkedJvm.Result with = run("okhttp", library, "audit=" + audit + ",log=debug,backoffBase=50ms,backoffCap=400ms");
+    ForkedJvm.Result with = run(java, "okhttp", library,
+        "audit=" + audit + ",log=debug,backoffBase=50ms,backoffCap=400ms");
     assertEquals(0, without.exitCode(), without.all());
     assertEquals(0, with.exitCode(), with.all());
     assertEquals(1, sentWithout);
@@ -128,14 +132,19 @@ class LinkageIT {
     assertEquals(List.of(), linkErrors(), "no call paid for a missing member");
   }
 
+  static Stream<String> javas() {
+    return ForkedJvm.javas().stream();
+  }
+
   /** httpcore's executor, used directly, with no httpclient on the class path. */
-  @Test
-  void httpCoreWithoutHttpClientIsLeftAlone() throws Exception {
+  @ParameterizedTest
+  @MethodSource("javas")
+  void httpCoreWithoutHttpClientIsLeftAlone(String java) throws Exception {
     List<String> library = fromTestClassPath("/httpcore/4.");
     assertEquals(1, library.size(), library.toString());
     Path audit = folder.resolve("httpcore.jsonl");
-    ForkedJvm.Result without = run("httpcore", library, null);
-    ForkedJvm.Result with = run("httpcore", library, "audit=" + audit + ",log=debug");
+    ForkedJvm.Result without = run(java, "httpcore", library, null);
+    ForkedJvm.Result with = run(java, "httpcore", library, "audit=" + audit + ",log=debug");
     assertEquals(0, without.exitCode(), without.all());
     assertEquals(0, with.exitCode(), with.all());
     assertEquals(CALLS, lines(with.stdout()).stream().filter("httpcore 200 11"::equals).count(), with.all());
@@ -147,8 +156,9 @@ class LinkageIT {
     assertEquals(List.of(), linkErrors(), "no call paid for a missing type");
   }
 
-  private ForkedJvm.Result run(String client, List<String> library, String agentArguments) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ForkedJvm.defaultJava()));
+  private ForkedJvm.Result run(String java, String client, List<String> library, String agentArguments)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(java));
     if (agentArguments != null) {
       command.add("-javaagent:" + ForkedJvm.AGENT_JAR + "=" + agentArguments);
       command.add("-Xlog:exceptions=info:file=" + folder.resolve("exceptions.log"));

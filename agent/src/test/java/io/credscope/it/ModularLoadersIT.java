@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -79,20 +80,25 @@ class ModularLoadersIT {
     server.stop(0);
   }
 
-  static Stream<String> hosts() {
-    return Stream.of(FELIX, JBOSS_MODULES);
+  static Stream<Arguments> hosts() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String java : ForkedJvm.javas()) {
+      cases.add(Arguments.of(FELIX, java));
+      cases.add(Arguments.of(JBOSS_MODULES, java));
+    }
+    return cases.stream();
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("hosts")
-  void okHttpCallsInAModuleAreRecordedAndItRunsAsWithoutTheAgent(String host) throws Exception {
-    ForkedJvm.Result without = run(host, null);
+  void okHttpCallsInAModuleAreRecordedAndItRunsAsWithoutTheAgent(String host, String java) throws Exception {
+    ForkedJvm.Result without = run(java, host, null);
     assertEquals(0, without.exitCode(), without.all());
     assertEquals(Collections.nCopies(CALLS, answer(host)), without.stdout().lines().collect(Collectors.toList()),
         without.all());
 
     Path audit = folder.resolve("modules.jsonl");
-    ForkedJvm.Result with = run(host, "audit=" + audit + ",log=debug");
+    ForkedJvm.Result with = run(java, host, "audit=" + audit + ",log=debug");
     assertEquals(0, with.exitCode(), with.all());
     assertEquals(without.stdout(), with.stdout());
     List<JsonNode> calls = events(audit, "aws.call");
@@ -105,11 +111,11 @@ class ModularLoadersIT {
   }
 
   /** What the hook fixes, so that this test can fail: without it, the module's loader never finds the bridge. */
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("hosts")
-  void withoutTheHookAModuleCannotReachTheBridge(String host) throws Exception {
+  void withoutTheHookAModuleCannotReachTheBridge(String host, String java) throws Exception {
     Path audit = folder.resolve("off.jsonl");
-    ForkedJvm.Result off = run(host, "audit=" + audit + ",disable=modular-class-loaders");
+    ForkedJvm.Result off = run(java, host, "audit=" + audit + ",disable=modular-class-loaders");
     assertEquals(0, off.exitCode(), off.all());
     assertEquals(Collections.nCopies(CALLS, answer(host)), off.stdout().lines().collect(Collectors.toList()),
         off.all());
@@ -121,8 +127,8 @@ class ModularLoadersIT {
     return host.equals(FELIX) ? "bundle okhttp 200 11" : "okhttp 200 11";
   }
 
-  private ForkedJvm.Result run(String host, String agentArguments) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ForkedJvm.defaultJava()));
+  private ForkedJvm.Result run(String java, String host, String agentArguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java));
     if (agentArguments != null) {
       command.add("-javaagent:" + ForkedJvm.AGENT_JAR + "=" + agentArguments);
       command.add("-Xlog:exceptions=info:file=" + folder.resolve("exceptions.log"));
