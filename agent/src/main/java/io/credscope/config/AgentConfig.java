@@ -4,7 +4,9 @@ import io.credscope.retry.Jitter;
 import io.credscope.retry.RetryBudget;
 import io.credscope.retry.RetryPolicy;
 import io.credscope.retry.ServerErrorRetries;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -68,18 +70,38 @@ public final class AgentConfig {
     if (arguments == null || arguments.trim().isEmpty()) {
       return;
     }
+    String listKey = null;
+    StringBuilder list = null;
     for (String pair : arguments.split(",")) {
       String trimmed = pair.trim();
       if (trimmed.isEmpty()) {
         continue;
       }
       int equals = trimmed.indexOf('=');
+      if (equals < 0 && list != null) {
+        // Agent arguments are split at commas, so "disable=retry,okhttp" arrives as two pieces.
+        list.append(',').append(trimmed);
+        continue;
+      }
+      if (list != null) {
+        accept(Option.DISABLE, listKey, list.toString(), "agent arguments", values, problems);
+        list = null;
+      }
       if (equals < 0) {
         problems.accept("agent argument '" + trimmed + "' is not key=value; valid keys: " + Option.keys());
         continue;
       }
       String key = trimmed.substring(0, equals).trim();
-      accept(Option.forKey(key), key, trimmed.substring(equals + 1).trim(), "agent arguments", values, problems);
+      Option option = Option.forKey(key);
+      if (option == Option.DISABLE) {
+        listKey = key;
+        list = new StringBuilder(trimmed.substring(equals + 1).trim());
+        continue;
+      }
+      accept(option, key, trimmed.substring(equals + 1).trim(), "agent arguments", values, problems);
+    }
+    if (list != null) {
+      accept(Option.DISABLE, listKey, list.toString(), "agent arguments", values, problems);
     }
   }
 
@@ -87,6 +109,8 @@ public final class AgentConfig {
       Consumer<String> problems) {
     if (option == null) {
       problems.accept("unknown option '" + key + "' (from " + origin + "); valid options: " + Option.keys());
+    } else if (option == Option.DISABLE && !option.accepts(value) && !Option.Hooks.split(value).isEmpty()) {
+      acceptKnownHooks(value, origin, values, problems);
     } else if (!option.accepts(value)) {
       values.remove(option);
       problems.accept("option '" + option.key() + "' has invalid value '" + value + "' (from " + origin
@@ -94,6 +118,24 @@ public final class AgentConfig {
     } else {
       values.put(option, value);
     }
+  }
+
+  /** One line for every unknown name; the known ones still switch their hooks off. */
+  private static void acceptKnownHooks(String value, String origin, Map<Option, String> values,
+      Consumer<String> problems) {
+    List<String> known = new ArrayList<String>();
+    List<String> unknown = new ArrayList<String>();
+    for (String name : Option.Hooks.split(value)) {
+      (Option.Hooks.NAMES.contains(name) ? known : unknown).add(name);
+    }
+    if (known.isEmpty()) {
+      values.remove(Option.DISABLE);
+    } else {
+      values.put(Option.DISABLE, String.join(",", known));
+    }
+    problems.accept("option '" + Option.DISABLE.key() + "' names no hook '" + String.join("', '", unknown)
+        + "' (from " + origin + "); valid names: " + String.join(", ", Option.Hooks.NAMES) + "; "
+        + (known.isEmpty() ? "nothing is switched off" : "switching off " + String.join(", ", known) + " only"));
   }
 
   public String get(Option option) {
@@ -125,9 +167,14 @@ public final class AgentConfig {
     return get(Option.METRICS).equals("log");
   }
 
-  /** Whether credscope retries throttled AWS calls that no SDK retries. */
+  /** Whether credscope retries throttled AWS calls that no SDK retries; {@code disable=retry} is {@code backoff=off}. */
   public boolean backoff() {
-    return get(Option.BACKOFF).equals("on");
+    return get(Option.BACKOFF).equals("on") && !disabled("retry");
+  }
+
+  /** Whether {@code disable} names this hook: {@code retry}, or an instrumentation module's name. */
+  public boolean disabled(String hook) {
+    return Option.Hooks.NAMES.contains(hook) && Option.Hooks.split(get(Option.DISABLE)).contains(hook);
   }
 
   /**

@@ -2,6 +2,8 @@ package io.credscope.config;
 
 import io.credscope.retry.ServerErrorRetries;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /** Every setting credscope accepts, its default, and what values it takes. */
@@ -107,7 +109,43 @@ public enum Option {
     boolean accepts(String value) {
       return value.matches("[0-9]{1,6}") && Integer.parseInt(value) >= 5 && Integer.parseInt(value) <= 100_000;
     }
+  },
+  /**
+   * Hooks switched off by name, for an operator who must rule one out without removing the agent. A list: see
+   * {@link AgentConfig#disabled(String)} for how an unknown name is reported while the known ones still apply.
+   */
+  DISABLE("disable", "none", "none, or names joined by commas: " + String.join(", ", Hooks.NAMES),
+      "switches single hooks off by name: retry, or an instrumentation module") {
+    @Override
+    boolean accepts(String value) {
+      return !value.isEmpty() && (value.equals("none") || Hooks.NAMES.containsAll(Hooks.split(value)));
+    }
   };
+
+  /** What {@code disable} can name. */
+  static final class Hooks {
+
+    /**
+     * {@code retry}, then the instrumentation modules' names, as {@code InstrumentationModules} lists them (a test
+     * holds the two together): plain strings, since the options are read before the application's main.
+     */
+    static final List<String> NAMES = Collections.unmodifiableList(Arrays.asList("retry", "aws-sdk-v2-credentials",
+        "aws-sdk-v1-credentials", "aws-sdk-operations", "jdk-httpurlconnection", "jdk-httpclient",
+        "apache-httpclient-4", "apache-httpclient-5", "okhttp", "netty-nio-client", "modular-class-loaders"));
+
+    private Hooks() {
+    }
+
+    static List<String> split(String value) {
+      List<String> names = new java.util.ArrayList<String>();
+      for (String name : value.split(",")) {
+        if (!name.trim().isEmpty()) {
+          names.add(name.trim());
+        }
+      }
+      return names;
+    }
+  }
 
   private final String key;
   private final String defaultValue;
@@ -115,10 +153,6 @@ public enum Option {
   private final String description;
 
   /** An option without its line of help: OptionTest fails until it has one. */
-  Option(String key, String defaultValue, String validValues) {
-    this(key, defaultValue, validValues, "");
-  }
-
   /** @param description what the option does, in one line: the CLI's help lists it */
   Option(String key, String defaultValue, String validValues, String description) {
     this.key = key;

@@ -6,16 +6,9 @@ import io.credscope.control.Session;
 import io.credscope.credentials.CredentialChainModel;
 import io.credscope.instrumentation.ClassNameGate;
 import io.credscope.instrumentation.InstrumentationModule;
+import io.credscope.instrumentation.InstrumentationModules;
 import io.credscope.instrumentation.TransformerFactory;
-import io.credscope.instrumentation.awssdk.AwsSdkOperationInstrumentationModule;
-import io.credscope.instrumentation.awssdk.v1.AwsSdkV1CredentialsInstrumentationModule;
-import io.credscope.instrumentation.awssdk.v2.AwsSdkV2CredentialsInstrumentationModule;
-import io.credscope.instrumentation.apachehttpclient.v4.ApacheHttpClient4InstrumentationModule;
-import io.credscope.instrumentation.apachehttpclient.v5.ApacheHttpClient5InstrumentationModule;
 import io.credscope.instrumentation.jdk.HttpUrlConnectionInstrumentationModule;
-import io.credscope.instrumentation.jdk.JavaHttpClientInstrumentationModule;
-import io.credscope.instrumentation.nettynioclient.NettyNioClientInstrumentationModule;
-import io.credscope.instrumentation.okhttp.OkHttpInstrumentationModule;
 import io.credscope.http.CallRetries;
 import io.credscope.http.HttpCallRecorder;
 import io.credscope.recorder.CredentialsRecorder;
@@ -30,7 +23,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,13 +43,7 @@ final class AgentRuntime {
 
   static void start(Instrumentation instrumentation, final AgentConfig config, boolean attached,
       final String version) {
-    // Named types only: nothing is matched by hierarchy, and a JDK class is admitted by its exact name.
-    List<InstrumentationModule> modules = Arrays.<InstrumentationModule>asList(
-        new AwsSdkV2CredentialsInstrumentationModule(), new AwsSdkV1CredentialsInstrumentationModule(),
-        new AwsSdkOperationInstrumentationModule(), new HttpUrlConnectionInstrumentationModule(),
-        new JavaHttpClientInstrumentationModule(), new ApacheHttpClient4InstrumentationModule(),
-        new ApacheHttpClient5InstrumentationModule(), new OkHttpInstrumentationModule(),
-        new NettyNioClientInstrumentationModule());
+    List<InstrumentationModule> modules = InstrumentationModules.enabled(config);
     Set<String> typeNames = new HashSet<String>();
     for (InstrumentationModule module : modules) {
       typeNames.addAll(module.typeNames());
@@ -80,6 +66,12 @@ final class AgentRuntime {
           public void skipped(String typeName) {
             Diagnostics.debug("left " + typeName + " as it is: none of its methods has the shape a hook expects, as "
                 + "in a version whose shape changed, or one that needs no hook there");
+          }
+
+          @Override
+          public void mismatched(String typeName, String adviceClass, String missing) {
+            Diagnostics.debug("left " + typeName + " without " + adviceClass.substring(adviceClass.lastIndexOf('.') + 1)
+                + ": " + missing + " in the version its class loader has, and the advice would fail on every call");
           }
         }));
     final Session session = Session.begin(instrumentation, config, version, attached);

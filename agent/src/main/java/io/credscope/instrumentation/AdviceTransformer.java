@@ -2,6 +2,8 @@ package io.credscope.instrumentation;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -48,12 +50,26 @@ final class AdviceTransformer implements ClassFileTransformer {
     TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
     TypeDescription type = pool.describe(typeName).resolve();
     // Bindings name types of every supported SDK version; in the others a type may lack the
-    // method, and an unchanged class is cheaper to load than a rewritten copy of itself.
-    if (type.getDeclaredMethods().filter(typeAdvice.methods()).isEmpty()) {
+    // method, and an unchanged class is cheaper to load than a rewritten copy of itself. An advice
+    // that names a member this class's library lacks is left out: it would fail on every call.
+    List<AsmVisitorWrapper> wrappers = new ArrayList<AsmVisitorWrapper>(typeAdvice.bindings().size());
+    boolean shaped = false;
+    for (TypeAdvice.Bound bound : typeAdvice.bindings()) {
+      if (type.getDeclaredMethods().filter(bound.methods()).isEmpty()) {
+        continue;
+      }
+      shaped = true;
+      if (bound.references().missingIn(loader, locator, skippedTypes, typeName) == null) {
+        wrappers.add(bound.advice());
+      }
+    }
+    if (!shaped) {
       skippedTypes.skipped(typeName);
+    }
+    if (wrappers.isEmpty()) {
       return null;
     }
-    AsmVisitorWrapper advice = typeAdvice.advice();
+    AsmVisitorWrapper advice = wrappers.size() == 1 ? wrappers.get(0) : new AsmVisitorWrapper.Compound(wrappers);
 
     int writerFlags = advice.mergeWriter(AsmVisitorWrapper.NO_FLAGS);
     int readerFlags = advice.mergeReader(AsmVisitorWrapper.NO_FLAGS);

@@ -1,5 +1,6 @@
 package io.credscope.instrumentation;
 
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,9 +35,17 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
     void unsupported(String reason);
   }
 
-  /** Told of each hooked type left as it is because none of its methods has a seam's shape. */
+  /** Told of each hooked type, or advice, left out because the library loaded is not the shape it expects. */
   public interface SkippedTypes {
+
+    /** None of the type's methods has a seam's shape. */
     void skipped(String typeName);
+
+    /**
+     * The advice names a member that the type's class loader lacks, as when a library version has no method that
+     * the advice calls: told once per loader.
+     */
+    void mismatched(String typeName, String adviceClass, String missing);
   }
 
   public TransformerFactory(List<InstrumentationModule> modules, ClassLoader adviceLoader,
@@ -55,7 +64,7 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
   }
 
   @Override
-  public ClassFileTransformer call() {
+  public ClassFileTransformer call() throws IOException {
     ClassFileVersion running = ClassFileVersion.ofThisVm(ClassFileVersion.JAVA_V8);
     if (running.isGreaterThan(newestSupported)) {
       unsupportedJvm.unsupported("Java " + running.getJavaVersion() + " is newer than this build supports (up to "
@@ -65,33 +74,32 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
     // Advice classes are read as class files from the agent's loader, never loaded.
     ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(adviceLoader);
     TypePool advicePool = TypePool.Default.WithLazyResolution.of(adviceLocator);
-    Map<String, List<AdviceBinding>> bindingsByType = new HashMap<String, List<AdviceBinding>>();
-    Map<AdviceBinding, AsmVisitorWrapper> adviceByBinding = new HashMap<AdviceBinding, AsmVisitorWrapper>();
+    Map<String, List<TypeAdvice.Bound>> byInternalName = new HashMap<String, List<TypeAdvice.Bound>>();
     for (InstrumentationModule module : modules) {
       for (AdviceBinding binding : module.adviceBindings()) {
-        adviceByBinding.put(binding,
-            Advice.to(advicePool.describe(binding.adviceClass()).resolve(), adviceLocator).on(binding.methods()));
+        TypeAdvice.Bound bound = new TypeAdvice.Bound(
+            Advice.to(advicePool.describe(binding.adviceClass()).resolve(), adviceLocator).on(binding.methods()),
+            binding.methods(), references(adviceLocator, binding.adviceClass()));
         for (String typeName : binding.typeNames()) {
           String internalName = typeName.replace('.', '/');
-          if (!bindingsByType.containsKey(internalName)) {
-            bindingsByType.put(internalName, new ArrayList<AdviceBinding>());
+          if (!byInternalName.containsKey(internalName)) {
+            byInternalName.put(internalName, new ArrayList<TypeAdvice.Bound>());
           }
-          bindingsByType.get(internalName).add(binding);
+          byInternalName.get(internalName).add(bound);
         }
       }
     }
     Map<String, TypeAdvice> byType = new HashMap<String, TypeAdvice>();
-    for (Map.Entry<String, List<AdviceBinding>> entry : bindingsByType.entrySet()) {
-      List<AsmVisitorWrapper> wrappers = new ArrayList<AsmVisitorWrapper>();
-      ElementMatcher.Junction<MethodDescription> methods = ElementMatchers.none();
-      for (AdviceBinding binding : entry.getValue()) {
-        wrappers.add(adviceByBinding.get(binding));
-        methods = methods.or(binding.methods());
-      }
-      byType.put(entry.getKey(), new TypeAdvice(new AsmVisitorWrapper.Compound(wrappers), methods));
+    for (Map.Entry<String, List<TypeAdvice.Bound>> entry : byInternalName.entrySet()) {
+      byType.put(entry.getKey(), new TypeAdvice(entry.getValue()));
     }
     warmUp(adviceLocator, advicePool);
     return new AdviceTransformer(byType, skippedTypes);
+  }
+
+  /** What the advice's code names, read from the class file that {@code Advice} reads too. */
+  static AdviceReferences references(ClassFileLocator adviceLocator, String adviceClass) throws IOException {
+    return AdviceReferences.read(adviceClass, adviceLocator.locate(adviceClass).resolve());
   }
 
   /**
@@ -106,7 +114,10 @@ public final class TransformerFactory implements Callable<ClassFileTransformer> 
       AsmVisitorWrapper advice = Advice.to(advicePool.describe(WeavingWarmUp.Hooks.class.getName()).resolve(),
           adviceLocator).on(method);
       String internalName = typeName.replace('.', '/');
-      return new AdviceTransformer(Collections.singletonMap(internalName, new TypeAdvice(advice, method)), skippedTypes)
+      TypeAdvice.Bound bound =
+          new TypeAdvice.Bound(advice, method, references(adviceLocator, WeavingWarmUp.Hooks.class.getName()));
+      return new AdviceTransformer(Collections.singletonMap(internalName,
+          new TypeAdvice(Collections.singletonList(bound))), skippedTypes)
           .transform(adviceLoader, internalName, null, null, adviceLocator.locate(typeName).resolve()) != null;
     } catch (Throwable ignored) {
       // The first hooked class then pays for what was not warmed.

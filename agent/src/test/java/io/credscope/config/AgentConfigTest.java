@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credscope.instrumentation.InstrumentationModule;
+import io.credscope.instrumentation.InstrumentationModules;
 import io.credscope.retry.Jitter;
 import io.credscope.retry.RetryPolicy;
 import io.credscope.retry.ServerErrorRetries;
@@ -64,7 +66,7 @@ class AgentConfigTest {
     AgentConfig config = load("colour=blue", properties("credscope.verbose", "yes"), Map.of("CREDSCOPE_FOO", "1"));
     assertEquals(3, problems.size(), problems.toString());
     assertEquals("unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, "
-        + "metrics, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget",
+        + "metrics, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget, disable",
         problems.get(2));
     assertTrue(problems.get(1).contains("'verbose' (from system property credscope.verbose)"), problems.get(1));
     assertTrue(problems.get(0).contains("(from environment variable CREDSCOPE_FOO)"), problems.get(0));
@@ -84,7 +86,7 @@ class AgentConfigTest {
     load("debug", new Properties(), Map.of());
     assertEquals(
         List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, metrics, probeTimeout, "
-            + "backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget"),
+            + "backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget, disable"),
         problems);
   }
 
@@ -150,5 +152,70 @@ class AgentConfigTest {
         crossed);
     assertEquals(1000, defaults.baseMillis());
     assertEquals(20_000, defaults.capMillis());
+  }
+
+  @Test
+  void disableNamesHooksInAgentArgumentsDespiteTheirCommas() {
+    AgentConfig config =
+        load("log=warn,disable=retry,okhttp, apache-httpclient-4,mask=off", new Properties(), Map.of());
+    assertTrue(config.disabled("retry"));
+    assertTrue(config.disabled("okhttp"));
+    assertTrue(config.disabled("apache-httpclient-4"));
+    assertFalse(config.disabled("jdk-httpclient"));
+    assertFalse(config.backoff(), "disable=retry is backoff=off");
+    assertFalse(config.maskKeys(), "the option after the list is its own");
+    assertEquals("warn", config.logLevel());
+    assertTrue(problems.isEmpty(), problems.toString());
+  }
+
+  @Test
+  void nothingIsDisabledByDefaultAndEveryPlaceSetsIt() {
+    AgentConfig none = load(null, new Properties(), Map.of());
+    for (String hook : Option.Hooks.NAMES) {
+      assertFalse(none.disabled(hook), hook);
+    }
+    assertTrue(none.backoff());
+    assertTrue(load(null, properties("credscope.disable", "okhttp,netty-nio-client"), Map.of())
+        .disabled("netty-nio-client"));
+    AgentConfig fromEnvironment = load(null, new Properties(), Map.of("CREDSCOPE_DISABLE", "jdk-httpurlconnection"));
+    assertTrue(fromEnvironment.disabled("jdk-httpurlconnection"));
+    assertTrue(fromEnvironment.backoff(), "only retry switches retries off");
+    assertFalse(load("disable=none", new Properties(), Map.of()).disabled("none"));
+    assertTrue(problems.isEmpty(), problems.toString());
+  }
+
+  @Test
+  void anUnknownHookIsOneLineWithTheValidNamesAndTheRestStillApplies() {
+    AgentConfig config = load("disable=okhttp,ok-http,retries,audit=off", new Properties(), Map.of());
+    assertEquals(List.of("option 'disable' names no hook 'ok-http', 'retries' (from agent arguments); valid names: "
+        + "retry, aws-sdk-v2-credentials, aws-sdk-v1-credentials, aws-sdk-operations, jdk-httpurlconnection, "
+        + "jdk-httpclient, apache-httpclient-4, apache-httpclient-5, okhttp, netty-nio-client, modular-class-loaders; "
+        + "switching off okhttp only"), problems);
+    assertTrue(config.disabled("okhttp"));
+    assertFalse(config.disabled("ok-http"));
+    assertTrue(config.backoff());
+
+    problems.clear();
+    AgentConfig nothing = load(null, properties("credscope.disable", "s3"), Map.of());
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).endsWith("; nothing is switched off"), problems.get(0));
+    assertTrue(nothing.backoff());
+  }
+
+  /** The names {@code disable} takes are the modules' own, and a new module cannot be left out. */
+  @Test
+  void theHookNamesAreRetryAndEveryModule() {
+    List<String> names = new ArrayList<>(List.of("retry"));
+    for (InstrumentationModule module : InstrumentationModules.all()) {
+      names.add(module.name());
+    }
+    assertEquals(names, Option.Hooks.NAMES);
+    List<String> left = new ArrayList<>();
+    for (InstrumentationModule module : InstrumentationModules.enabled(load("disable=okhttp,retry", new Properties(),
+        Map.of()))) {
+      left.add(module.name());
+    }
+    names.removeAll(List.of("retry", "okhttp"));
+    assertEquals(names, left);
   }
 }
