@@ -166,7 +166,8 @@ final class HumanLog implements EventSink {
     }
     if (retry.type().equals(RetryRecord.GAVE_UP)) {
       return by + " gave up on " + api + " after " + retry.attempts() + " attempts and " + retry.totalDelayMillis()
-          + " ms of backoff: " + answer + ", via " + retry.library() + "; the application got the server's answer";
+          + " ms of backoff: " + answer + ", via " + retry.library()
+          + (retry.reason() == null ? "" : ", because " + retry.reason()) + "; the application got the server's answer";
     }
     return "credscope did not retry " + api + " after " + answer + ": " + retry.reason();
   }

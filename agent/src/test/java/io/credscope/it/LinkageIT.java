@@ -114,7 +114,7 @@ class LinkageIT {
     assertEquals(0, without.exitCode(), without.all());
     assertEquals(0, with.exitCode(), with.all());
     assertEquals(1, sentWithout);
-    assertEquals(retried ? 2 : 1, throttled.get(), retried ? "the throttle retried" : "no retry hook to retry it");
+    assertEquals(retried ? 2 : 1, throttled.get(), (retried ? "the throttle retried: " : "no retry hook to retry it: ") + with.all());
     List<String> expected = new ArrayList<>(List.of("okhttp " + (retried ? "200 2" : "400 32")));
     for (int i = 1; i < CALLS; i++) {
       expected.add("okhttp 200 11");

@@ -2,6 +2,9 @@ package io.credscope.it.apps;
 
 import java.net.Socket;
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * A host application for the linkage tests, on whatever library version the class path gives it: with
@@ -30,13 +33,18 @@ public final class LinkageApp {
     }
   }
 
+  /** The time of a request signed now: credscope never sends again a request whose signature has expired. */
+  static String signedNow() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+  }
+
   private static final class OkHttpCalls {
     static void run(URI base, String authorization, int calls) throws Exception {
       okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
       for (int i = 0; i < calls; i++) {
         okhttp3.Request request = new okhttp3.Request.Builder()
             .url(base.resolve(i == 0 ? "/throttle-once" : "/call").toString())
-            .header("Authorization", authorization).header("X-Amz-Date", "20261208T000000Z")
+            .header("Authorization", authorization).header("X-Amz-Date", signedNow())
             .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
             .post(okhttp3.RequestBody.create((okhttp3.MediaType) null, "{\"TableName\":\"t\"}")).build();
         try (okhttp3.Response response = client.newCall(request).execute()) {
