@@ -490,7 +490,9 @@ class ScenarioIT {
     String auditText = Files.exists(auditFile) ? Files.readString(auditFile, StandardCharsets.UTF_8) : "";
     List<JsonNode> audit = new ArrayList<>();
     for (String line : auditText.lines().collect(Collectors.toList())) {
-      audit.add(JSON.readTree(line));
+      JsonNode record = JSON.readTree(line);
+      AuditSchema.check(record);
+      audit.add(record);
     }
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8), audit, auditText);
