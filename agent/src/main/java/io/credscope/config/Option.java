@@ -37,6 +37,34 @@ public enum Option {
       return value.equals("off") || value.equals("log");
     }
   },
+  /** Where the Prometheus endpoint listens, if anywhere; see {@link MeterExport#prometheusAddress}. */
+  PROMETHEUS("prometheus", "off", "off, or [host:]port with a port from 1 to 65535") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("off") || MeterExport.prometheusAddress(value) != null;
+    }
+  },
+  /** Whether the meters are MBeans of the platform MBean server. */
+  JMX("jmx", "off", "off, on") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("off") || value.equals("on");
+    }
+  },
+  /** The OpenTelemetry Collector's OTLP/HTTP metrics URL the meters are pushed to, if any. */
+  OTLP("otlp", "off", "off, or an http or https URL, as http://127.0.0.1:4318/v1/metrics") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("off") || MeterExport.isOtlpUrl(value);
+    }
+  },
+  /** How often the meters are pushed to {@link #OTLP}. */
+  OTLP_STEP("otlpStep", "60s", "a duration from 1 s to 60 s, as 60s or 10000") {
+    @Override
+    boolean accepts(String value) {
+      return TimeoutValue.millis(value) >= 1000;
+    }
+  },
   /** How long the host probe waits for IMDS to connect and to answer, each; see {@link TimeoutValue}. */
   PROBE_TIMEOUT("probeTimeout", "1000", "milliseconds from 1 to 60000, as 1000, 500ms or 1s") {
     @Override

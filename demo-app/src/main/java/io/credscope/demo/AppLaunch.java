@@ -50,6 +50,7 @@ public final class AppLaunch {
   private long rawSignedAgoSeconds;
   private long rawTimeoutMillis = -1;
   private boolean streamedBodies;
+  private boolean linger;
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -262,6 +263,12 @@ public final class AppLaunch {
     return this;
   }
 
+  /** Keeps the application alive after its work, until its standard input closes. */
+  public AppLaunch linger() {
+    this.linger = true;
+    return this;
+  }
+
   public Scenario scenario() {
     return scenario;
   }
@@ -322,6 +329,9 @@ public final class AppLaunch {
     if (legacyMetadata) {
       command.add("--legacy-metadata");
       command.add(aws.imds().endpoint().toString());
+    }
+    if (linger) {
+      command.addAll(List.of("--linger", "stdin"));
     }
     if (rawClients != null) {
       command.addAll(List.of("--raw", rawClients, "--raw-service", rawService));

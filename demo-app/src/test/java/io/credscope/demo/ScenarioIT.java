@@ -482,6 +482,13 @@ class ScenarioIT {
     Path out = launch.workDirectory().resolve("stdout.txt");
     Path err = launch.workDirectory().resolve("stderr.txt");
     Process process = launch.processBuilder().redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    return finish(launch, process);
+  }
+
+  /** Waits for the application started with its output in the work folder, and reads what it left there. */
+  static Run finish(AppLaunch launch, Process process) throws Exception {
+    Path out = launch.workDirectory().resolve("stdout.txt");
+    Path err = launch.workDirectory().resolve("stderr.txt");
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the application did not finish: " + launch.command());
