@@ -149,14 +149,25 @@ final class AwsCallMeters {
     return sum;
   }
 
-  static double secondsToExpiry(CredentialsRecorder recorder, Sdk sdk, CredentialSource source, long now) {
+  private static double secondsToExpiry(CredentialsRecorder recorder, Sdk sdk, CredentialSource source, long now) {
+    List<Long> expiries = new ArrayList<Long>();
+    for (Resolution resolution : recorder.resolutions()) {
+      if (resolution.sdk() == sdk && resolution.source() == source && resolution.expiresAtMillis() != 0L) {
+        expiries.add(resolution.expiresAtMillis());
+      }
+    }
+    return secondsToExpiry(expiries, now);
+  }
+
+  /**
+   * The soonest expiry still ahead: credentials rotate, so an old, expired session left in the recorder's table must
+   * not pin the gauge below zero. Once every one is past, the latest, as a negative count: sessions used past their
+   * expiry are worth a graph going below zero.
+   */
+  static double secondsToExpiry(List<Long> expiresAtMillis, long now) {
     long soonestAhead = Long.MAX_VALUE;
     long latestPast = Long.MIN_VALUE;
-    for (Resolution resolution : recorder.resolutions()) {
-      long expires = resolution.expiresAtMillis();
-      if (resolution.sdk() != sdk || resolution.source() != source || expires == 0L) {
-        continue;
-      }
+    for (long expires : expiresAtMillis) {
       if (expires > now) {
         soonestAhead = Math.min(soonestAhead, expires);
       } else {
