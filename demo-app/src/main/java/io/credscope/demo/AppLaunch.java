@@ -51,6 +51,7 @@ public final class AppLaunch {
   private long rawTimeoutMillis = -1;
   private boolean streamedBodies;
   private boolean linger;
+  private final List<String> jvmOptions = new ArrayList<>();
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -263,6 +264,12 @@ public final class AppLaunch {
     return this;
   }
 
+  /** Adds an option for the application's JVM itself, as {@code -verbose:class}. */
+  public AppLaunch jvmOption(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
   /** Keeps the application alive after its work, until its standard input closes. */
   public AppLaunch linger() {
     this.linger = true;
@@ -305,6 +312,7 @@ public final class AppLaunch {
     if (agentJar != null) {
       command.add("-javaagent:" + agentJar + (agentArguments.isEmpty() ? "" : "=" + agentArguments));
     }
+    command.addAll(jvmOptions);
     systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-cp");
     command.add(classPath);
