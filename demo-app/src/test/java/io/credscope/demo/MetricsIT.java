@@ -34,6 +34,8 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The meters as the backends see them: the Prometheus endpoint of a real demo JVM scraped while it lingers, and each
@@ -48,8 +50,12 @@ class MetricsIT {
   Path folder;
 
   private AppLaunch launch(FakeAws aws, String options) throws IOException {
+    return launch(aws, options, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  private AppLaunch launch(FakeAws aws, String options, String java) throws IOException {
     Path work = folder.resolve("run" + System.nanoTime());
-    return new AppLaunch(Scenario.IMDSV1, aws, work).classPath(ScenarioIT.DEMO_JAR.toString())
+    return new AppLaunch(Scenario.IMDSV1, aws, work).java(java).classPath(ScenarioIT.DEMO_JAR.toString())
         .sdks(Scenario.IMDSV1.sdks())
         .agent(ScenarioIT.AGENT_JAR, "audit=" + work.resolve("audit.jsonl") + "," + options);
   }
@@ -112,12 +118,13 @@ class MetricsIT {
     return rows;
   }
 
-  @Test
-  void theScrapedMetersMatchTheAuditLogOfTheSameRun() throws Exception {
+  @ParameterizedTest
+  @MethodSource("io.credscope.demo.ScenarioIT#javas")
+  void theScrapedMetersMatchTheAuditLogOfTheSameRun(String java) throws Exception {
     try (FakeAws aws = FakeAws.start()) {
       aws.dynamoDb().throttleNext(2);
       int port = freePort();
-      AppLaunch launch = launch(aws, "prometheus=" + port).linger();
+      AppLaunch launch = launch(aws, "prometheus=" + port, java).linger();
       Process process = start(launch);
       String text;
       Instant scraped;
@@ -258,13 +265,14 @@ class MetricsIT {
    * Start-up pays for no registry it was not asked for: with the default options no class of Micrometer, Prometheus,
    * Dropwizard, OpenTelemetry or protobuf loads; with {@code prometheus} on, Prometheus's do and the others' not.
    */
-  @Test
-  void theDefaultOptionsLoadNoMeterClassAndEachOptionOnlyItsOwn() throws Exception {
+  @ParameterizedTest
+  @MethodSource("io.credscope.demo.ScenarioIT#javas")
+  void theDefaultOptionsLoadNoMeterClassAndEachOptionOnlyItsOwn(String java) throws Exception {
     try (FakeAws aws = FakeAws.start()) {
-      Set<String> byDefault = shadedLibrariesLoaded(launch(aws, "log=info"));
+      Set<String> byDefault = shadedLibrariesLoaded(launch(aws, "log=info", java));
       assertEquals(Set.of(), intersection(byDefault, Set.of("io.micrometer", "io.prometheus", "com.codahale",
           "io.opentelemetry", "com.google")), byDefault.toString());
-      Set<String> prometheus = shadedLibrariesLoaded(launch(aws, "prometheus=" + freePort()));
+      Set<String> prometheus = shadedLibrariesLoaded(launch(aws, "prometheus=" + freePort(), java));
       assertTrue(prometheus.containsAll(Set.of("io.micrometer", "io.prometheus")), prometheus.toString());
       assertEquals(Set.of(), intersection(prometheus, Set.of("com.codahale", "io.opentelemetry", "com.google")),
           prometheus.toString());
