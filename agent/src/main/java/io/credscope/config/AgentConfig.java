@@ -167,6 +167,31 @@ public final class AgentConfig {
     return get(Option.METRICS).equals("log");
   }
 
+  /** Where the Prometheus endpoint listens, unresolved, or {@code null} when it is off. */
+  public java.net.InetSocketAddress prometheusAddress() {
+    String value = get(Option.PROMETHEUS);
+    return value.equals("off") ? null : MeterExport.prometheusAddress(value);
+  }
+
+  public boolean jmx() {
+    return get(Option.JMX).equals("on");
+  }
+
+  /** The OTLP metrics URL, or {@code null} when nothing is pushed. */
+  public String otlpUrl() {
+    String value = get(Option.OTLP);
+    return value.equals("off") ? null : value;
+  }
+
+  public long otlpStepMillis() {
+    return TimeoutValue.millis(get(Option.OTLP_STEP));
+  }
+
+  /** Whether any option asks for the Micrometer meters, and so for Micrometer to load. */
+  public boolean meters() {
+    return metricsToLog() || prometheusAddress() != null || jmx() || otlpUrl() != null;
+  }
+
   /** Whether credscope retries throttled AWS calls that no SDK retries; {@code disable=retry} is {@code backoff=off}. */
   public boolean backoff() {
     return get(Option.BACKOFF).equals("on") && !disabled("retry");

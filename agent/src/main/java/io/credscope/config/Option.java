@@ -44,6 +44,37 @@ public enum Option {
       return value.equals("off") || value.equals("log");
     }
   },
+  /** Where the Prometheus endpoint listens, if anywhere; see {@link MeterExport#prometheusAddress}. */
+  PROMETHEUS("prometheus", "off", "off, or [host:]port with a port from 1 to 65535",
+      "serves the meters in the Prometheus text format at /metrics, on 127.0.0.1 unless a host is given") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("off") || MeterExport.prometheusAddress(value) != null;
+    }
+  },
+  /** Whether the meters are MBeans of the platform MBean server. */
+  JMX("jmx", "off", "off, on", "publishes the meters as MBeans in the credscope domain") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("off") || value.equals("on");
+    }
+  },
+  /** The OpenTelemetry Collector's OTLP/HTTP metrics URL the meters are pushed to, if any. */
+  OTLP("otlp", "off", "off, or an http or https URL, as http://127.0.0.1:4318/v1/metrics",
+      "pushes the meters to an OpenTelemetry Collector at this URL") {
+    @Override
+    boolean accepts(String value) {
+      return value.equals("off") || MeterExport.isOtlpUrl(value);
+    }
+  },
+  /** How often the meters are pushed to {@link #OTLP}. */
+  OTLP_STEP("otlpStep", "60s", "a duration from 1 s to 60 s, as 60s or 10000",
+      "how often the meters are pushed to the otlp URL") {
+    @Override
+    boolean accepts(String value) {
+      return TimeoutValue.millis(value) >= 1000;
+    }
+  },
   /** How long the host probe waits for IMDS to connect and to answer, each; see {@link TimeoutValue}. */
   PROBE_TIMEOUT("probeTimeout", "1000", "milliseconds from 1 to 60000, as 1000, 500ms or 1s",
       "how long the host probe waits for IMDS, to connect and for each answer") {

@@ -48,6 +48,11 @@ public final class Resolution extends LruTable.Entry {
     return key;
   }
 
+  /** Epoch millis at which these session credentials expire, or 0 when they do not say. */
+  public long expiresAtMillis() {
+    return expiresAtMillis;
+  }
+
   public long count() {
     return count.sum();
   }

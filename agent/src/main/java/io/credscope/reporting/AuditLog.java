@@ -67,6 +67,7 @@ final class AuditLog implements EventSink {
         record.writeStringField("source", resolved.source().id());
         record.writeStringField("provider", resolved.provider());
         record.writeStringField("key", resolved.key().display(maskKeys));
+        writeOptional(record, "keyHash", KeyHash.of(resolved.key()));
         record.writeStringField("keyType", resolved.key().type().id());
         writeOptional(record, "chain", resolved.chain());
         writeOptional(record, "caller", resolved.caller());
@@ -95,6 +96,7 @@ final class AuditLog implements EventSink {
         writeOptional(record, "source", finding.source() == null ? null : finding.source().id());
         writeOptional(record, "provider", finding.provider());
         writeOptional(record, "key", finding.key() == null ? null : finding.key().display(maskKeys));
+        writeOptional(record, "keyHash", finding.key() == null ? null : KeyHash.of(finding.key()));
         record.writeStringField("summary", finding.summary());
         for (Map.Entry<String, String> fact : finding.evidence().entrySet()) {
           record.writeStringField(fact.getKey(), fact.getValue());
@@ -167,6 +169,7 @@ final class AuditLog implements EventSink {
     writeOptional(record, "region", identity.region());
     if (identity.key() != null) {
       record.writeStringField("key", identity.key().display(maskKeys));
+      writeOptional(record, "keyHash", KeyHash.of(identity.key()));
       record.writeStringField("keyType", identity.key().type().id());
     }
     record.writeStringField("source", identity.sourceId());
@@ -216,6 +219,7 @@ final class AuditLog implements EventSink {
         record.writeStringField("source", row.source);
         record.writeStringField("provider", row.provider);
         record.writeStringField("key", row.key);
+        writeOptional(record, "keyHash", row.keyHash);
         record.writeStringField("keyType", row.keyType);
         record.writeNumberField("count", row.resolutions);
         record.writeEndObject();

@@ -6,6 +6,7 @@ import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.AwsCall;
 import io.credscope.events.AwsError;
+import io.credscope.events.Finding;
 import io.credscope.events.RetryRecord;
 import io.credscope.findings.FindingRules;
 import io.credscope.http.HttpCallRecorder;
@@ -73,8 +74,9 @@ public final class Reporter implements Consumer<Event> {
   private volatile CredentialsRecorder recorder;
   private volatile HttpCallRecorder calls;
   /**
-   * With {@code metrics=log}, made on the reporter thread with the first AWS call; otherwise never,
-   * so that Micrometer does not load in a JVM whose meters go nowhere.
+   * Made when an option asks for meters: with {@code metrics=log} on the reporter thread with the first event that
+   * counts; with an endpoint or a push registry, as the agent starts, off the application's threads. Otherwise
+   * never, so that Micrometer does not load in a JVM whose meters go nowhere.
    */
   private AwsCallMeters meters;
   /** Set once the meters published their last counts at exit: a reporter thread still running binds no more. */
@@ -106,6 +108,10 @@ public final class Reporter implements Consumer<Event> {
       if (LogLevel.ERROR.enabled()) {
         AgentLogging.context();
       }
+      // An endpoint to scrape, or MBeans to read, are there from the start, before the first AWS call.
+      if (config.prometheusAddress() != null || config.jmx() || config.otlpUrl() != null) {
+        bindMeters();
+      }
     } catch (Throwable t) {
       Diagnostics.error("could not prepare reporting: " + t);
     }
@@ -121,22 +127,43 @@ public final class Reporter implements Consumer<Event> {
     this.calls = counted;
   }
 
-  private synchronized void bindMeters() {
-    HttpCallRecorder counted = calls;
-    if (counted == null || !config.metricsToLog() || metersClosed) {
-      return;
-    }
-    if (meters == null) {
-      meters = AwsCallMeters.toLog(new Consumer<String>() {
+  /**
+   * The meters, made the first time they are needed, if any option asks for them; {@code null} otherwise, or once
+   * they published their last counts at exit.
+   */
+  private synchronized AwsCallMeters meters() {
+    if (meters == null && config.meters() && !metersClosed) {
+      meters = AwsCallMeters.start(config, new Consumer<String>() {
         @Override
         public void accept(String line) {
           AgentLogging.logger().info("metrics: {}", line);
         }
       });
     }
-    meters.bind(counted.callCounts());
-    meters.bindErrors(counted.errorCounts(), counted.throttleCounts());
-    meters.bindRetries(counted.retries().eventfulCounts(), counted.retries());
+    return metersClosed ? null : meters;
+  }
+
+  private synchronized void bindMeters() {
+    HttpCallRecorder counted = calls;
+    AwsCallMeters bound = counted == null ? null : meters();
+    if (bound == null) {
+      return;
+    }
+    bound.bind(counted.callCounts());
+    bound.bindErrors(counted.errorCounts(), counted.throttleCounts());
+    bound.bindRetries(counted.retries().eventfulCounts(), counted.retries());
+    bound.bindImds(counted);
+    CredentialsRecorder resolutions = recorder;
+    if (resolutions != null) {
+      bound.bindResolutions(resolutions);
+    }
+  }
+
+  private synchronized void countFinding(Finding finding) {
+    AwsCallMeters bound = meters();
+    if (bound != null) {
+      bound.countFinding(finding);
+    }
   }
 
   /** Hands every event delivered to the outputs to {@code watching} too, on the reporter thread. */
@@ -220,7 +247,8 @@ public final class Reporter implements Consumer<Event> {
           continue;
         }
         deliver(event);
-        if (event instanceof AwsCall || event instanceof AwsError || event instanceof RetryRecord) {
+        if (event instanceof AwsCall || event instanceof AwsError || event instanceof RetryRecord
+            || event instanceof CredentialsResolved) {
           try {
             bindMeters();
           } catch (Throwable t) {
@@ -241,6 +269,13 @@ public final class Reporter implements Consumer<Event> {
   }
 
   private void deliver(Event event) {
+    if (event instanceof Finding && config.meters()) {
+      try {
+        countFinding((Finding) event);
+      } catch (Throwable t) {
+        Diagnostics.error("could not count a finding as a meter: " + t);
+      }
+    }
     for (EventSink sink : sinks()) {
       try {
         sink.accept(event);
@@ -322,7 +357,7 @@ public final class Reporter implements Consumer<Event> {
   private synchronized void publishLastMeters() {
     if (meters != null) {
       bindMeters();
-      meters.registry().close();
+      meters.close();
     }
     metersClosed = true;
   }

@@ -21,14 +21,17 @@ final class RunSummary {
     final String source;
     final String provider;
     final String key;
+    /** {@link KeyHash} of the whole key, or {@code null} for anonymous credentials. */
+    final String keyHash;
     final String keyType;
     final long resolutions;
 
-    Row(String sdk, String source, String provider, String key, String keyType, long resolutions) {
+    Row(String sdk, String source, String provider, String key, String keyHash, String keyType, long resolutions) {
       this.sdk = sdk;
       this.source = source;
       this.provider = provider;
       this.key = key;
+      this.keyHash = keyHash;
       this.keyType = keyType;
       this.resolutions = resolutions;
     }
@@ -193,7 +196,8 @@ final class RunSummary {
     List<Row> rows = new ArrayList<Row>();
     for (Resolution resolution : resolutions) {
       rows.add(new Row(resolution.sdk().id(), resolution.source().id(), resolution.provider(),
-          resolution.key().display(maskKeys), resolution.key().type().id(), resolution.count()));
+          resolution.key().display(maskKeys), KeyHash.of(resolution.key()), resolution.key().type().id(),
+          resolution.count()));
     }
     Collections.sort(rows, (a, b) -> Long.compare(b.resolutions, a.resolutions));
     List<FailureRow> failures = new ArrayList<FailureRow>();

@@ -66,7 +66,7 @@ class AgentConfigTest {
     AgentConfig config = load("colour=blue", properties("credscope.verbose", "yes"), Map.of("CREDSCOPE_FOO", "1"));
     assertEquals(3, problems.size(), problems.toString());
     assertEquals("unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, "
-        + "metrics, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget, disable",
+        + "metrics, prometheus, jmx, otlp, otlpStep, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget, disable",
         problems.get(2));
     assertTrue(problems.get(1).contains("'verbose' (from system property credscope.verbose)"), problems.get(1));
     assertTrue(problems.get(0).contains("(from environment variable CREDSCOPE_FOO)"), problems.get(0));
@@ -85,7 +85,7 @@ class AgentConfigTest {
   void argumentWithoutEqualsIsReported() {
     load("debug", new Properties(), Map.of());
     assertEquals(
-        List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, metrics, probeTimeout, "
+        List.of("agent argument 'debug' is not key=value; valid keys: enabled, audit, log, mask, metrics, prometheus, jmx, otlp, otlpStep, probeTimeout, "
             + "backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, backoffServerErrors, backoffBudget, disable"),
         problems);
   }

@@ -49,7 +49,8 @@ class AgentJarIT {
   @Test
   void everyLibraryIsRelocated() throws IOException {
     List<String> libraries = List.of("net/bytebuddy/", "org/slf4j/", "ch/qos/logback/", "io/micrometer/",
-        "com/fasterxml/jackson/", "picocli/");
+        "com/fasterxml/jackson/", "picocli/", "io/prometheus/", "com/codahale/metrics/", "io/opentelemetry/proto/",
+        "com/google/protobuf/");
     try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
       for (String library : libraries) {
         assertTrue(jar.getEntry("inst/io/credscope/shaded/" + library) != null, library + " is relocated");

@@ -137,8 +137,8 @@ class AgentStartIT {
         "[credscope] ERROR option 'log' has invalid value 'loud' (from agent arguments); valid values: off, error, "
             + "warn, info, debug, trace; using the default 'info'",
         "[credscope] ERROR unknown option 'colour' (from agent arguments); valid options: enabled, audit, log, mask, "
-            + "metrics, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, backoffJitter, "
-            + "backoffServerErrors, backoffBudget, disable"),
+            + "metrics, prometheus, jmx, otlp, otlpStep, probeTimeout, backoff, backoffBase, backoffCap, backoffAttempts, "
+            + "backoffJitter, backoffServerErrors, backoffBudget, disable"),
         errors);
     assertTrue(result.stderr().contains("credentials from static"), "still attributing: " + result.stderr());
   }

@@ -53,7 +53,7 @@ class AuditLogTest {
     log.accept(resolved("DefaultCredentialsProvider", "com.example.Main.main(Main.java:7)"));
     log.accept(resolved(null, null));
     log.finish(new RunSummary(List.of(new RunSummary.Row("v2", "environment", "EnvironmentVariableCredentialsProvider",
-        "AKIA\u2026MPLE", "long-term", 12)), List.of(new RunSummary.FailureRow("v1", "DefaultAWSCredentialsProviderChain",
+        "AKIA\u2026MPLE", "2faef55a3503", "long-term", 12)), List.of(new RunSummary.FailureRow("v1", "DefaultAWSCredentialsProviderChain",
         3)), 0, 0));
 
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -67,6 +67,7 @@ class AuditLogTest {
     assertEquals("environment", first.get("source").asText());
     assertEquals("EnvironmentVariableCredentialsProvider", first.get("provider").asText());
     assertEquals("AKIA\u2026MPLE", first.get("key").asText());
+    assertEquals(KeyHash.of(AccessKeyId.of("AKIAIOSFODNN7EXAMPLE")), first.get("keyHash").asText());
     assertEquals("long-term", first.get("keyType").asText());
     assertEquals("DefaultCredentialsProvider", first.get("chain").asText());
     assertEquals("com.example.Main.main(Main.java:7)", first.get("caller").asText());
@@ -78,6 +79,7 @@ class AuditLogTest {
     JsonNode summary = JSON.readTree(lines.get(2));
     assertEquals("summary", summary.get("event").asText());
     assertEquals(12, summary.get("resolutions").get(0).get("count").asLong());
+    assertEquals("2faef55a3503", summary.get("resolutions").get(0).get("keyHash").asText());
     assertEquals("DefaultAWSCredentialsProviderChain", summary.get("failures").get(0).get("chain").asText());
     assertEquals(3, summary.get("failures").get(0).get("count").asLong());
   }
@@ -109,6 +111,7 @@ class AuditLogTest {
     assertEquals(400, error.get("status").asInt());
     assertTrue(error.get("throttling").asBoolean());
     assertEquals("AKIA\u2026MPLE", error.get("key").asText());
+    assertEquals("2faef55a3503", error.get("keyHash").asText());
     assertEquals("unknown", error.get("source").asText());
     JsonNode summary = JSON.readTree(lines.get(1));
     assertEquals("{\"service\":\"dynamodb\",\"operation\":\"GetItem\",\"code\":\"ThrottlingException\",\"count\":2}",

@@ -113,4 +113,12 @@ class AwsCallMetersTest {
         "a wait below 10 ms is in the first bucket");
     assertEquals(500.0, registry.get(AwsCallMeters.BUDGET).gauge().value(), "the retry's tokens paid back");
   }
+
+  /** The soonest expiry not yet past; once all are past, the latest, as a negative count of seconds; NaN for none. */
+  @Test
+  void expiryIsTheSoonestAheadElseTheLatestPast() {
+    assertEquals(60.0, AwsCallMeters.secondsToExpiry(List.of(1_000L, 3_661_000L, 61_000L), 1_000L));
+    assertEquals(-1.5, AwsCallMeters.secondsToExpiry(List.of(500L, 2_500L), 4_000L));
+    assertTrue(Double.isNaN(AwsCallMeters.secondsToExpiry(List.of(), 4_000L)));
+  }
 }

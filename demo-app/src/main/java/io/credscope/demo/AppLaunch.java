@@ -52,6 +52,7 @@ public final class AppLaunch {
   private long rawTimeoutMillis = -1;
   private boolean streamedBodies;
   private String untilStopped;
+  private boolean linger;
 
   public AppLaunch(Scenario scenario, FakeAws aws, Path workDirectory) throws IOException {
     this.scenario = scenario;
@@ -279,6 +280,12 @@ public final class AppLaunch {
     return this;
   }
 
+  /** Keeps the application alive after its work, until its standard input closes. */
+  public AppLaunch linger() {
+    this.linger = true;
+    return this;
+  }
+
   public Scenario scenario() {
     return scenario;
   }
@@ -343,6 +350,9 @@ public final class AppLaunch {
     }
     if (untilStopped != null) {
       command.addAll(List.of("--until-stopped", untilStopped));
+    }
+    if (linger) {
+      command.addAll(List.of("--linger", "stdin"));
     }
     if (rawClients != null) {
       command.addAll(List.of("--raw", rawClients, "--raw-service", rawService));

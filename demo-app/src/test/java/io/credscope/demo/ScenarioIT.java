@@ -482,6 +482,13 @@ class ScenarioIT {
     Path out = launch.workDirectory().resolve("stdout.txt");
     Path err = launch.workDirectory().resolve("stderr.txt");
     Process process = launch.processBuilder().redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    return finish(launch, process);
+  }
+
+  /** Waits for the application started with its output in the work folder, and reads what it left there. */
+  static Run finish(AppLaunch launch, Process process) throws Exception {
+    Path out = launch.workDirectory().resolve("stdout.txt");
+    Path err = launch.workDirectory().resolve("stderr.txt");
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the application did not finish: " + launch.command());
@@ -490,7 +497,9 @@ class ScenarioIT {
     String auditText = Files.exists(auditFile) ? Files.readString(auditFile, StandardCharsets.UTF_8) : "";
     List<JsonNode> audit = new ArrayList<>();
     for (String line : auditText.lines().collect(Collectors.toList())) {
-      audit.add(JSON.readTree(line));
+      JsonNode record = JSON.readTree(line);
+      AuditSchema.check(record);
+      audit.add(record);
     }
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8), audit, auditText);

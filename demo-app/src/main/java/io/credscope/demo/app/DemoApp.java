@@ -91,6 +91,9 @@ public final class DemoApp {
     RawCalls.Outcome raw =
         options.containsKey("--raw") ? rawCalls(options, endpoints, rounds) : RawCalls.Outcome.SUCCESS;
     int exitCode = failed ? 1 : raw.exitCode();
+    if (options.containsKey("--linger")) {
+      linger(options.get("--linger"));
+    }
     if (exitCode != 0) {
       System.exit(exitCode);
     }
@@ -129,6 +132,24 @@ public final class DemoApp {
       for (Workload workload : workloads) {
         workload.close();
       }
+    }
+  }
+
+  /**
+   * Keeps the JVM, and so credscope's endpoints, alive once the work is done, for a test to scrape or query them:
+   * until standard input closes ({@code --linger stdin}).
+   */
+  private static void linger(String until) {
+    if (!until.equals("stdin")) {
+      throw new IllegalArgumentException("--linger takes stdin, not '" + until + "'");
+    }
+    LOG.info("lingering until standard input closes");
+    try {
+      while (System.in.read() >= 0) {
+        // Only the end of the input counts.
+      }
+    } catch (IOException closed) {
+      // Closed one way or another: done lingering.
     }
   }
 
