@@ -12,9 +12,6 @@ import io.credscope.it.apps.FelixHostApp;
 import io.credscope.it.apps.LinkageApp;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,18 +58,7 @@ class ModularLoadersIT {
 
   @BeforeEach
   void startServer() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        exchange.getRequestBody().readAllBytes();
-        byte[] body = "{\"Item\":{}}".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    });
-    server.start();
+    server = LoopbackServer.answering("{\"Item\":{}}");
   }
 
   @AfterEach
