@@ -68,6 +68,7 @@ final class AuditLog implements EventSink {
         record.writeStringField("provider", resolved.provider());
         record.writeStringField("key", resolved.key().display(maskKeys));
         record.writeStringField("keyType", resolved.key().type().id());
+        writeOptional(record, "account", resolved.key().account());
         writeOptional(record, "chain", resolved.chain());
         writeOptional(record, "caller", resolved.caller());
         writeOptional(record, "builtAt", resolved.buildSite() == null ? null : resolved.buildSite().location());
@@ -95,6 +96,7 @@ final class AuditLog implements EventSink {
         writeOptional(record, "source", finding.source() == null ? null : finding.source().id());
         writeOptional(record, "provider", finding.provider());
         writeOptional(record, "key", finding.key() == null ? null : finding.key().display(maskKeys));
+        writeOptional(record, "account", finding.key() == null ? null : finding.key().account());
         record.writeStringField("summary", finding.summary());
         for (Map.Entry<String, String> fact : finding.evidence().entrySet()) {
           record.writeStringField(fact.getKey(), fact.getValue());
@@ -168,6 +170,7 @@ final class AuditLog implements EventSink {
     if (identity.key() != null) {
       record.writeStringField("key", identity.key().display(maskKeys));
       record.writeStringField("keyType", identity.key().type().id());
+      writeOptional(record, "account", identity.key().account());
     }
     record.writeStringField("source", identity.sourceId());
     writeOptional(record, "sdk", identity.sdk() == null ? null : identity.sdk().id());
