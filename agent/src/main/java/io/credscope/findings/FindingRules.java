@@ -1,8 +1,10 @@
 package io.credscope.findings;
 
+import io.credscope.events.CallDenied;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
+import io.credscope.events.KeyAccepted;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,6 +22,7 @@ public final class FindingRules {
 
   private final HardcodedKeyRule hardcodedKey;
   private final MultipleIdentitiesRule multipleIdentities;
+  private final MissingPermissionRule missingPermission;
   private final ShadowWatch shadowWatch;
   private final Set<String> raised = new HashSet<String>();
 
@@ -30,11 +33,20 @@ public final class FindingRules {
   public FindingRules(boolean maskKeys, int probeTimeoutMillis, Consumer<? super Finding> probed) {
     this.hardcodedKey = new HardcodedKeyRule(maskKeys);
     this.multipleIdentities = new MultipleIdentitiesRule(maskKeys);
+    this.missingPermission = new MissingPermissionRule(maskKeys);
     this.shadowWatch = new ShadowWatch(probeTimeoutMillis, probed, Clock.systemUTC());
   }
 
   /** Called on the reporter thread only; findings go to {@code findings} before this returns. */
   public void observe(Event event, Consumer<Finding> findings) {
+    if (event instanceof CallDenied) {
+      raise(missingPermission.evaluate((CallDenied) event), findings);
+      return;
+    }
+    if (event instanceof KeyAccepted) {
+      raise(hardcodedKey.accepted((KeyAccepted) event), findings);
+      return;
+    }
     if (!(event instanceof CredentialsResolved)) {
       return;
     }

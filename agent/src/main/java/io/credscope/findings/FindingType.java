@@ -23,6 +23,9 @@ public enum FindingType {
   PRESIGNED_URL_LONG_EXPIRY(Severity.LOW, "a presigned URL in use stays valid for more than 24 hours"),
   ENCODED_AUTH_FAILURE(Severity.INFO,
       "an AWS error response carries an encoded authorization failure message, which STS can decode"),
+  MISSING_PERMISSION(Severity.MEDIUM,
+      "AWS denied a call (AccessDenied, AccessDeniedException, UnauthorizedOperation): the identity lacks the IAM "
+          + "action it needs"),
   RETRY_BUDGET_EXHAUSTED(Severity.MEDIUM,
       "throttling went on so long that credscope's retry budget ran out, and calls failed with the server's answer");
 

@@ -65,4 +65,34 @@ class HardcodedKeyRuleTest {
         CredentialSource.STATIC, "com.amazonaws.auth.AWSStaticCredentialsProvider", AccessKeyId.NONE,
         null, null, List.of(), null, null, null, null)));
   }
+
+  private static io.credscope.events.KeyAccepted accepted(String keyId) {
+    return new io.credscope.events.KeyAccepted(Instant.now(), new io.credscope.events.CallIdentity(
+        AccessKeyId.of(keyId), "sts", "us-east-1", Sdk.V2, CredentialSource.STATIC, STATIC_PROVIDER), 200);
+  }
+
+  @Test
+  void aCallAwsAcceptsVerifiesTheKeyOnceAndNoEarlier() {
+    HardcodedKeyRule rule = new HardcodedKeyRule(true);
+    Finding first = rule.evaluate(
+        staticKeys(ConstantPoolStringsTest.LITERAL, builtIn(ConstantPoolStringsTest.WithLiteral.class)));
+    assertNull(first.evidence().get("verified"), "nothing proves the key live yet");
+    Finding verified = rule.accepted(accepted(ConstantPoolStringsTest.LITERAL));
+    assertEquals("HARDCODED_KEY", verified.id());
+    assertEquals(Finding.Severity.CRITICAL, verified.severity());
+    assertEquals("true", verified.evidence().get("verified"));
+    assertEquals("sts in us-east-1 answered 200", verified.evidence().get("verifiedBy"));
+    assertEquals("proven", verified.evidence().get("literal"));
+    assertTrue(verified.summary().endsWith("so the key is live"), verified.summary());
+    assertNull(rule.accepted(accepted(ConstantPoolStringsTest.LITERAL)), "verified once");
+    assertNull(rule.accepted(accepted("AKIAOTHERKEY00000001")), "a key with no finding is not one");
+  }
+
+  @Test
+  void aKeyAcceptedBeforeItsFindingIsVerifiedFromTheStart() {
+    HardcodedKeyRule rule = new HardcodedKeyRule(true);
+    assertNull(rule.accepted(accepted(ConstantPoolStringsTest.LITERAL)));
+    Finding finding = rule.evaluate(staticKeys(ConstantPoolStringsTest.LITERAL, null));
+    assertEquals("true", finding.evidence().get("verified"));
+  }
 }
