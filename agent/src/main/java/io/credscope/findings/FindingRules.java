@@ -5,6 +5,7 @@ import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
 import io.credscope.events.KeyAccepted;
+import io.credscope.probe.HostSettings;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,6 +24,8 @@ public final class FindingRules {
   private final HardcodedKeyRule hardcodedKey;
   private final MultipleIdentitiesRule multipleIdentities;
   private final MissingPermissionRule missingPermission;
+  private final ConfiguredSourceFailedRule configuredSourceFailed;
+  private final ProfileSettingIgnoredRule profileSettingIgnored;
   private final ShadowWatch shadowWatch;
   private final Set<String> raised = new HashSet<String>();
 
@@ -34,6 +37,9 @@ public final class FindingRules {
     this.hardcodedKey = new HardcodedKeyRule(maskKeys);
     this.multipleIdentities = new MultipleIdentitiesRule(maskKeys);
     this.missingPermission = new MissingPermissionRule(maskKeys);
+    // The settings as they are when each winner is reported: applications set system properties after premain.
+    this.configuredSourceFailed = new ConfiguredSourceFailedRule(maskKeys, HostSettings::ofThisProcess);
+    this.profileSettingIgnored = new ProfileSettingIgnoredRule(maskKeys, HostSettings::ofThisProcess);
     this.shadowWatch = new ShadowWatch(probeTimeoutMillis, probed, Clock.systemUTC());
   }
 
@@ -53,6 +59,8 @@ public final class FindingRules {
     CredentialsResolved resolved = (CredentialsResolved) event;
     raise(hardcodedKey.evaluate(resolved), findings);
     raise(multipleIdentities.evaluate(resolved), findings);
+    raise(configuredSourceFailed.evaluate(resolved), findings);
+    raise(profileSettingIgnored.evaluate(resolved), findings);
     shadowWatch.winnerReported(resolved);
   }
 
