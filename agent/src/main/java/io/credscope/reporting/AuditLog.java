@@ -69,6 +69,7 @@ final class AuditLog implements EventSink {
         record.writeStringField("key", resolved.key().display(maskKeys));
         record.writeStringField("keyType", resolved.key().type().id());
         writeOptional(record, "account", resolved.key().account());
+        writeOptional(record, "arn", resolved.configuredRoleArn());
         writeOptional(record, "chain", resolved.chain());
         writeOptional(record, "caller", resolved.caller());
         writeOptional(record, "builtAt", resolved.buildSite() == null ? null : resolved.buildSite().location());

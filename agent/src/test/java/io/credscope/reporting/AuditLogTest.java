@@ -278,4 +278,17 @@ class AuditLogTest {
     }
     assertFalse(JSON.readTree(lines.get(3)).has("account"), lines.get(3));
   }
+
+  @Test
+  void aWebIdentityResolutionNamesTheRoleItsSettingsName() throws Exception {
+    Path file = folder.resolve("arn.jsonl");
+    AuditLog log = new AuditLog(file.toFile(), true, 7);
+    log.accept(new CredentialsResolved(Instant.parse("2026-11-22T10:15:30Z"), Sdk.V2, CredentialSource.WEB_IDENTITY,
+        "WebIdentityTokenFileCredentialsProvider", AccessKeyId.of("ASIAY34FZKBOKMUTVV7A"), null, null, List.of(), null,
+        null, null, null).withWebIdentityRole("arn:aws:iam::609629065308:role/demo-web-role"));
+    log.accept(resolved(null, null));
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals("arn:aws:iam::609629065308:role/demo-web-role", JSON.readTree(lines.get(0)).get("arn").asText());
+    assertFalse(JSON.readTree(lines.get(1)).has("arn"), lines.get(1));
+  }
 }
