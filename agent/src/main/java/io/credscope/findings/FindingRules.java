@@ -50,7 +50,9 @@ public final class FindingRules {
       return;
     }
     if (event instanceof KeyAccepted) {
-      raise(hardcodedKey.accepted((KeyAccepted) event), findings);
+      for (Finding verified : hardcodedKey.accepted((KeyAccepted) event)) {
+        raise(verified, findings);
+      }
       return;
     }
     if (!(event instanceof CredentialsResolved)) {

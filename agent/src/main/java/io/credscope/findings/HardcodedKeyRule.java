@@ -11,7 +11,10 @@ import io.credscope.events.KeyAccepted;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,10 +36,10 @@ final class HardcodedKeyRule {
   static final int MAX_KEYS = 256;
 
   private final boolean maskKeys;
-  /** The unverified finding raised for each key, waiting for a call AWS accepts. */
-  private final Map<String, Finding> unverified = bounded();
-  /** The keys AWS accepted before their finding was raised: the finding is verified from the start. */
-  private final Map<String, KeyAccepted> acceptedFirst = bounded();
+  /** The unverified findings raised for each key (one per SDK that resolved it), waiting for an accepted call. */
+  private final Map<String, List<Finding>> unverified = bounded();
+  /** The keys AWS accepted a call of: their later findings are verified from the start. */
+  private final Map<String, KeyAccepted> accepted = bounded();
 
   HardcodedKeyRule(boolean maskKeys) {
     this.maskKeys = maskKeys;
@@ -51,21 +54,22 @@ final class HardcodedKeyRule {
     };
   }
 
-  /**
-   * @return the finding raised for this key, now verified; {@code null} when there was none to verify, or it was
-   *     verified already
-   */
-  Finding accepted(KeyAccepted accepted) {
-    AccessKeyId key = accepted.identity().key();
-    if (key == null) {
-      return null;
+  /** @return the findings raised for this key, now verified; empty when there was none, or they were already */
+  List<Finding> accepted(KeyAccepted call) {
+    AccessKeyId key = call.identity().key();
+    if (key == null || accepted.containsKey(key.value())) {
+      return Collections.emptyList();
     }
-    Finding raised = unverified.remove(key.value());
+    accepted.put(key.value(), call);
+    List<Finding> raised = unverified.remove(key.value());
     if (raised == null) {
-      acceptedFirst.put(key.value(), accepted);
-      return null;
+      return Collections.emptyList();
     }
-    return verified(raised, accepted);
+    List<Finding> verified = new ArrayList<Finding>(raised.size());
+    for (Finding finding : raised) {
+      verified.add(verified(finding, call));
+    }
+    return verified;
   }
 
   private Finding verified(Finding finding, KeyAccepted accepted) {
@@ -110,11 +114,16 @@ final class HardcodedKeyRule {
     FindingType type = FindingType.HARDCODED_KEY;
     Finding finding = new Finding(resolved.time(), type.id(), proven ? type.severity() : Severity.HIGH,
         resolved.sdk(), resolved.source(), resolved.provider(), resolved.key(), summary, remedy, evidence);
-    KeyAccepted accepted = acceptedFirst.remove(resolved.key().value());
-    if (accepted != null) {
-      return verified(finding, accepted);
+    KeyAccepted call = accepted.get(resolved.key().value());
+    if (call != null) {
+      return verified(finding, call);
     }
-    unverified.put(resolved.key().value(), finding);
+    List<Finding> raised = unverified.get(resolved.key().value());
+    if (raised == null) {
+      raised = new ArrayList<Finding>(2);
+      unverified.put(resolved.key().value(), raised);
+    }
+    raised.add(finding);
     return finding;
   }
 

@@ -51,6 +51,8 @@ class FindingsIT {
     table.put(Scenario.WORLD_READABLE_CREDENTIALS, both("CREDENTIALS_FILE_READABLE/medium"));
     // The application's own metadata client, not an SDK: the finding names no SDK.
     table.put(Scenario.IMDSV1, List.of("IMDSV1_CALL/high"));
+    table.put(Scenario.WEB_IDENTITY_TOKEN_UNREADABLE, both("CONFIGURED_SOURCE_FAILED/high"));
+    table.put(Scenario.V1_CREDENTIAL_SOURCE, List.of("PROFILE_SETTING_IGNORED/medium/v1"));
     // The clean cases: never cry wolf. Sessions from one source are one identity, however many clients hold one.
     for (Scenario clean : List.of(Scenario.ROLE_ONLY, Scenario.CONTAINER, Scenario.LAPTOP_PROFILE,
         Scenario.LAPTOP_ENV_KEYS, Scenario.WEB_IDENTITY, Scenario.ASSUME_ROLE_PROFILE, Scenario.SSO_LEGACY_PROFILE)) {
@@ -92,16 +94,49 @@ class FindingsIT {
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
       Set<String> raised = new TreeSet<>();
+      Set<String> verified = new TreeSet<>();
       for (JsonNode record : run.audit()) {
         if (record.get("event").asText().equals("finding")) {
-          assertTrue(raised.add(record.get("id").asText() + "/" + record.get("severity").asText()
-              + (record.has("sdk") ? "/" + record.get("sdk").asText() : "")), "once per distinct evidence: "
-              + run.auditText());
+          String id = record.get("id").asText() + "/" + record.get("severity").asText()
+              + (record.has("sdk") ? "/" + record.get("sdk").asText() : "");
+          // A hard-coded key that signs a call AWS accepts is reported verified: at once, or as an update.
+          boolean proven = record.path("verified").asText().equals("true");
+          assertTrue((proven ? verified : raised).add(id), "once per distinct evidence: " + run.auditText());
           assertFalse(record.get("remedy").asText().isEmpty(), record.toString());
           assertTrue(run.stderr().contains("[credscope] WARN  " + record.get("id").asText() + " ("), run.stderr());
         }
       }
-      assertEquals(new TreeSet<>(expected), raised, run.auditText());
+      Set<String> all = new TreeSet<>(raised);
+      all.addAll(verified);
+      assertEquals(new TreeSet<>(expected), all, run.auditText());
+      assertEquals(all.stream().filter(id -> id.startsWith("HARDCODED_KEY/")).collect(Collectors.toSet()), verified,
+          "each hard-coded key signed calls the fakes accepted: " + run.auditText());
+      ScenarioIT.assertNoSecret(run, launch);
+    }
+  }
+
+  /**
+   * A denied call names the IAM action it needed, the key and the line of code: once, although the key calls
+   * again. The raw client exits 3 for the call that got an HTTP error.
+   */
+  @Test
+  void aDeniedCallIsAMissingPermissionWithItsIamAction() throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.ACCESS_DENIED, aws, true);
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+      List<JsonNode> findings = run.audit().stream().filter(record -> record.path("event").asText().equals("finding"))
+          .collect(Collectors.toList());
+      assertEquals(List.of("MISSING_PERMISSION"), findings.stream().map(record -> record.get("id").asText())
+          .collect(Collectors.toList()), run.auditText());
+      JsonNode finding = findings.get(0);
+      assertEquals("medium", finding.get("severity").asText());
+      assertEquals("dynamodb:ListTables", finding.get("action").asText());
+      assertEquals("true", finding.get("mapped").asText());
+      assertEquals("AccessDeniedException", finding.get("code").asText());
+      assertTrue(finding.get("location").asText().startsWith("io.credscope.demo.app."), finding.toString());
+      assertTrue(finding.get("key").asText().contains("\u2026"), "masked: " + finding);
+      assertTrue(run.stderr().contains("[credscope] WARN  MISSING_PERMISSION"), run.stderr());
       ScenarioIT.assertNoSecret(run, launch);
     }
   }
