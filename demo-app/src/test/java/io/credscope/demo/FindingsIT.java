@@ -185,7 +185,12 @@ class FindingsIT {
       JsonNode finding = run.audit().stream().filter(record -> record.path("id").asText().equals("KEYS_SHADOW_ROLE"))
           .findFirst().orElseThrow();
       assertEquals("demo-instance-role", finding.get("role").asText());
+      // Who the role's sessions sign as, from IMDS iam/info with the probe's token.
+      assertEquals(io.credscope.demo.fakeaws.FakeImds.INSTANCE_PROFILE_ARN,
+          finding.get("instanceProfileArn").asText());
       assertEquals("environment", finding.get("source").asText());
+      // The account the key encodes, decoded without a request: the one the fake STS says the key belongs to.
+      assertEquals(io.credscope.demo.fakeaws.Identities.ACCOUNT, finding.get("account").asText());
       assertEquals("unset AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to use instance role demo-instance-role",
           finding.get("remedy").asText());
     }
