@@ -45,6 +45,11 @@ public final class AccessKeyId {
     return value.substring(0, Math.min(SHOWN, value.length() / 2)) + ELLIPSIS;
   }
 
+  /** The 12-digit AWS account the id encodes, or {@code null} when it carries none: see {@link KeyAccount}. */
+  public String account() {
+    return KeyAccount.of(value);
+  }
+
   public String display(boolean mask) {
     return mask || value.isEmpty() ? masked() : value;
   }

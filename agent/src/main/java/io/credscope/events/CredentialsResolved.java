@@ -25,6 +25,7 @@ public final class CredentialsResolved implements Event {
   private final String configuredProfile;
   private final BuildSite buildSite;
   private final ProfileDetails profile;
+  private final String webIdentityRoleArn;
 
   /**
    * @param skipped the providers the chain tried first, which had no credentials; may be empty
@@ -37,12 +38,13 @@ public final class CredentialsResolved implements Event {
       AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped, Instant expiration,
       String sdkProviderName, String configuredProfile, BuildSite buildSite) {
     this(time, sdk, source, providerClass, key, chain, caller, skipped, expiration, sdkProviderName,
-        configuredProfile, buildSite, null);
+        configuredProfile, buildSite, null, null);
   }
 
   private CredentialsResolved(Instant time, Sdk sdk, CredentialSource source, String providerClass,
       AccessKeyId key, String chain, String caller, List<ProviderFailure> skipped, Instant expiration,
-      String sdkProviderName, String configuredProfile, BuildSite buildSite, ProfileDetails profile) {
+      String sdkProviderName, String configuredProfile, BuildSite buildSite, ProfileDetails profile,
+      String webIdentityRoleArn) {
     this.time = time;
     this.sdk = sdk;
     this.source = source;
@@ -56,12 +58,27 @@ public final class CredentialsResolved implements Event {
     this.configuredProfile = configuredProfile;
     this.buildSite = buildSite;
     this.profile = profile;
+    this.webIdentityRoleArn = webIdentityRoleArn;
   }
 
   /** The same resolution, with the profile it came from described (looked up off the application's threads). */
   public CredentialsResolved withProfile(ProfileDetails details) {
     return new CredentialsResolved(time, sdk, source, providerClass, key, chain, caller, skipped, expiration,
-        sdkProviderName, configuredProfile, buildSite, details);
+        sdkProviderName, configuredProfile, buildSite, details, webIdentityRoleArn);
+  }
+
+  /** The same web-identity resolution, with the role its settings name (read off the application's threads). */
+  public CredentialsResolved withWebIdentityRole(String roleArn) {
+    return new CredentialsResolved(time, sdk, source, providerClass, key, chain, caller, skipped, expiration,
+        sdkProviderName, configuredProfile, buildSite, profile, roleArn);
+  }
+
+  /**
+   * The role these credentials are sessions of, as configuration names it: a profile's {@code role_arn}, or a web
+   * identity's {@code AWS_ROLE_ARN}; {@code null} when neither applies or it was not looked up.
+   */
+  public String configuredRoleArn() {
+    return profile != null && profile.roleArn() != null ? profile.roleArn() : webIdentityRoleArn;
   }
 
   /** For static credentials, where application code built the provider, if known; else {@code null}. */

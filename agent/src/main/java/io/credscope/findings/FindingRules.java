@@ -1,8 +1,11 @@
 package io.credscope.findings;
 
+import io.credscope.events.CallDenied;
 import io.credscope.events.CredentialsResolved;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
+import io.credscope.events.KeyAccepted;
+import io.credscope.probe.HostSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,6 +26,9 @@ public final class FindingRules {
 
   private final HardcodedKeyRule hardcodedKey;
   private final MultipleIdentitiesRule multipleIdentities;
+  private final MissingPermissionRule missingPermission;
+  private final ConfiguredSourceFailedRule configuredSourceFailed;
+  private final ProfileSettingIgnoredRule profileSettingIgnored;
   private final ShadowWatch shadowWatch;
   private final boolean maskKeys;
   private final int probeTimeoutMillis;
@@ -35,6 +41,10 @@ public final class FindingRules {
   public FindingRules(boolean maskKeys, int probeTimeoutMillis, Consumer<? super Finding> probed) {
     this.hardcodedKey = new HardcodedKeyRule(maskKeys);
     this.multipleIdentities = new MultipleIdentitiesRule(maskKeys);
+    this.missingPermission = new MissingPermissionRule(maskKeys);
+    // The settings as they are when each winner is reported: applications set system properties after premain.
+    this.configuredSourceFailed = new ConfiguredSourceFailedRule(maskKeys, HostSettings::ofThisProcess);
+    this.profileSettingIgnored = new ProfileSettingIgnoredRule(maskKeys, HostSettings::ofThisProcess);
     this.shadowWatch = new ShadowWatch(probeTimeoutMillis, probed, Clock.systemUTC());
     this.maskKeys = maskKeys;
     this.probeTimeoutMillis = probeTimeoutMillis;
@@ -42,12 +52,24 @@ public final class FindingRules {
 
   /** Called on the reporter thread only; findings go to {@code findings} before this returns. */
   public void observe(Event event, Consumer<Finding> findings) {
+    if (event instanceof CallDenied) {
+      raise(missingPermission.evaluate((CallDenied) event), findings);
+      return;
+    }
+    if (event instanceof KeyAccepted) {
+      for (Finding verified : hardcodedKey.accepted((KeyAccepted) event)) {
+        raise(verified, findings);
+      }
+      return;
+    }
     if (!(event instanceof CredentialsResolved)) {
       return;
     }
     CredentialsResolved resolved = (CredentialsResolved) event;
     raise(hardcodedKey.evaluate(resolved), findings);
     raise(multipleIdentities.evaluate(resolved), findings);
+    raise(configuredSourceFailed.evaluate(resolved), findings);
+    raise(profileSettingIgnored.evaluate(resolved), findings);
     shadowWatch.winnerReported(resolved);
   }
 

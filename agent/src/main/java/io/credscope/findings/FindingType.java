@@ -23,6 +23,14 @@ public enum FindingType {
   PRESIGNED_URL_LONG_EXPIRY(Severity.LOW, "a presigned URL in use stays valid for more than 24 hours"),
   ENCODED_AUTH_FAILURE(Severity.INFO,
       "an AWS error response carries an encoded authorization failure message, which STS can decode"),
+  CONFIGURED_SOURCE_FAILED(Severity.HIGH,
+      "a credential source whose settings are present failed, and a source later in the chain supplied the "
+          + "credentials instead"),
+  PROFILE_SETTING_IGNORED(Severity.MEDIUM,
+      "the SDK ignores settings of the profile it reads (SDK v1: credential_source, sso_*, web_identity_token_file)"),
+  MISSING_PERMISSION(Severity.MEDIUM,
+      "AWS denied a call (AccessDenied, AccessDeniedException, UnauthorizedOperation): the identity lacks the IAM "
+          + "action it needs"),
   RETRY_BUDGET_EXHAUSTED(Severity.MEDIUM,
       "throttling went on so long that credscope's retry budget ran out, and calls failed with the server's answer"),
   HOST_PROBE_UNFINISHED(Severity.INFO,

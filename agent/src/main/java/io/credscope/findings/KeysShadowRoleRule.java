@@ -44,6 +44,9 @@ final class KeysShadowRoleRule implements WinnerRule {
     evidence.put("shadowed", RoleSources.ids(shadowed));
     evidence.put("roleSource", role.source().id());
     evidence.put("role", role.role());
+    if (role.instanceProfileArn() != null) {
+      evidence.put("instanceProfileArn", role.instanceProfileArn());
+    }
     if (!winner.keyFiles().isEmpty()) {
       evidence.put("file", String.join(", ", winner.keyFiles()));
     }

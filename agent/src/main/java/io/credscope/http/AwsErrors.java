@@ -6,6 +6,7 @@ import io.credscope.awserrors.AwsOperation;
 import io.credscope.awserrors.EncodedAuthorizationMessage;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.events.AwsError;
+import io.credscope.events.CallDenied;
 import io.credscope.events.CallIdentity;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
  * The error responses of AWS calls: classified from the status, two headers and a bounded prefix of the body,
  * counted per (service, operation, code) and, when throttling, per (service, operation); the first of each kind is
  * an {@code aws.error} event, and an encoded authorization failure message is {@code ENCODED_AUTH_FAILURE}, once
- * per token. Runs on the thread that received the response, error responses only.
+ * per token. A permission denial goes to the permission rule once per (key, service, operation). Runs on the thread
+ * that received the response, error responses only.
  */
 final class AwsErrors {
 
@@ -35,6 +37,8 @@ final class AwsErrors {
   private final Clock clock;
   private final ErrorCounters counters = new ErrorCounters();
   private final LruTable<String, Token> tokens = new LruTable<String, Token>(MAX_TOKENS, null);
+  /** The (key, service, operation) triples denied, each handed to the permission rule once. */
+  private final LruTable<String, Token> denials = new LruTable<String, Token>(MAX_TOKENS, null);
 
   AwsErrors(Consumer<Event> events, Clock clock) {
     this.events = events;
@@ -62,6 +66,17 @@ final class AwsErrors {
       caller = CallPath.callerThroughBridge(new Throwable().getStackTrace());
       events.accept(new AwsError(clock.instant(), site.identity(), operation, error.code(), error.httpStatus(),
           error.throttling(), call.host, call.library, caller));
+    }
+    if (CallDenied.isDenial(error.code())) {
+      AccessKeyId key = site.identity().key();
+      String denial = (key == null ? "" : key.value()) + '|' + site.service() + '|' + operation;
+      if (denials.get(denial) == null && denials.putIfAbsent(denial, new Token()) == null) {
+        if (caller == null) {
+          caller = CallPath.callerThroughBridge(new Throwable().getStackTrace());
+        }
+        events.accept(new CallDenied(clock.instant(), site.identity(), operation, error.code(), error.httpStatus(),
+            call.host, call.library, caller));
+      }
     }
     String token = EncodedAuthorizationMessage.token(body, length, whole);
     if (token != null && tokens.get(token) == null && tokens.putIfAbsent(token, new Token()) == null) {

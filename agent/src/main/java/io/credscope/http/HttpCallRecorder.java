@@ -7,6 +7,7 @@ import io.credscope.events.AwsCall;
 import io.credscope.events.CallIdentity;
 import io.credscope.events.Event;
 import io.credscope.events.Finding;
+import io.credscope.events.KeyAccepted;
 import io.credscope.findings.FindingType;
 import io.credscope.lru.LruTable;
 import io.credscope.recorder.CallPath;
@@ -86,7 +87,7 @@ public final class HttpCallRecorder {
       String authorization, String imdsToken, int status, Throwable failure) {
     AwsCallSite site = awsCall(library, method, host, target, authorization);
     if (site != null) {
-      site.count(status);
+      answered(site, status);
       String sdkOperation = sdkOperations.current();
       retries.exchanged(site, library, method, target, status, sdkOperation);
       if (status >= 400) {
@@ -290,6 +291,14 @@ public final class HttpCallRecorder {
             + "credentials, which end the URL's validity when they expire", evidence));
   }
 
+  /** Counts the answer; the first 2xx to a call of static keys from code proves the key live. */
+  private void answered(AwsCallSite site, int status) {
+    site.count(status);
+    if (site.firstAccepted(status)) {
+      events.accept(new KeyAccepted(clock.instant(), site.identity(), status));
+    }
+  }
+
   private void whenComplete(Object pendingResponse, final JavaHttpExchange aws,
       final ImdsTraffic.Completion completion) {
     if (!(pendingResponse instanceof CompletableFuture)) {
@@ -303,7 +312,7 @@ public final class HttpCallRecorder {
       public void accept(Object response, Throwable failure) {
         int status = failure == null ? JavaHttpResponses.status(response) : -1;
         if (aws != null) {
-          aws.site.count(status);
+          answered(aws.site, status);
           if (status >= 400) {
             errorOf(response, aws, new AwsErrors.ErroredCall(aws.site, aws.library, aws.host, aws.target, status,
                 aws.sdkOperation));

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Collections;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,10 @@ public final class ImdsClient {
   private static final String TOKEN_TTL_SECONDS = "60";
   private static final int MAX_ANSWER_BYTES = 8192;
   /** IAM's own rule for role names; anything else is not a role name, and is not printed. */
+  static final String INFO_PATH = "/latest/meta-data/iam/info";
+  /** The one field read from {@code iam/info}'s JSON, whose other fields are ids and a time. */
+  private static final Pattern INSTANCE_PROFILE_ARN = Pattern.compile(
+      "\"InstanceProfileArn\"\\s*:\\s*\"(arn:aws[\\w-]*:iam::\\d{12}:instance-profile/[\\w+=,.@/-]{1,128})\"");
   private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
   /** A token goes back in a header, so it must be one printable line. */
   private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,1024}");
@@ -67,7 +72,8 @@ public final class ImdsClient {
         return ImdsAnswer.failure(imds + " gave no usable session token");
       }
       PlainHttp.Response roles = http.exchange(uri, "GET", ROLE_PATH, Collections.singletonMap(TOKEN_HEADER, value));
-      return roleOf(imds, roles);
+      ImdsAnswer answer = roleOf(imds, roles);
+      return answer.role() == null ? answer : withInstanceProfile(uri, value, answer);
     } catch (SocketTimeoutException e) {
       return ImdsAnswer.failure(imds + " did not answer within " + duration(timeoutMillis));
     } catch (ConnectException e) {
@@ -81,6 +87,25 @@ public final class ImdsClient {
     } catch (IOException e) {
       return ImdsAnswer.failure(imds + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The instance profile's ARN from {@code iam/info}, with the same token: who the role's sessions sign as, learned
+   * without asking for credentials. The role's name stands when this read fails: it is the answer asked for.
+   */
+  private ImdsAnswer withInstanceProfile(URI uri, String token, ImdsAnswer answer) {
+    try {
+      PlainHttp.Response info = http.exchange(uri, "GET", INFO_PATH, Collections.singletonMap(TOKEN_HEADER, token));
+      if (info.status == 200) {
+        Matcher arn = INSTANCE_PROFILE_ARN.matcher(info.body);
+        if (arn.find()) {
+          return answer.withInstanceProfileArn(arn.group(1));
+        }
+      }
+    } catch (IOException unanswered) {
+      // The role's name is known; its profile's ARN is a bonus.
+    }
+    return answer;
   }
 
   private static ImdsAnswer roleOf(String imds, PlainHttp.Response roles) {

@@ -42,7 +42,8 @@ final class InstanceProfileProbe implements SourceProbe {
       return unavailable(sdk, provider, answer.failure());
     }
     return SourceAvailability.available(sdk.sdk, CredentialSource.INSTANCE_PROFILE, provider,
-        "instance role " + answer.role() + " from IMDS at " + endpoint.url()).withRole(answer.role());
+        "instance role " + answer.role() + " from IMDS at " + endpoint.url()).withRole(answer.role())
+        .withInstanceProfileArn(answer.instanceProfileArn());
   }
 
   private static SourceAvailability unavailable(SdkDialect sdk, String provider, String reason) {

@@ -24,9 +24,16 @@ public final class SourceAvailability {
   private final String role;
   private final String profile;
   private final List<String> keyFiles;
+  private final String instanceProfileArn;
 
   private SourceAvailability(Sdk sdk, CredentialSource source, String provider, boolean available, String detail,
       AccessKeyId key, List<String> settingNames, String role, String profile, List<String> keyFiles) {
+    this(sdk, source, provider, available, detail, key, settingNames, role, profile, keyFiles, null);
+  }
+
+  private SourceAvailability(Sdk sdk, CredentialSource source, String provider, boolean available, String detail,
+      AccessKeyId key, List<String> settingNames, String role, String profile, List<String> keyFiles,
+      String instanceProfileArn) {
     this.sdk = sdk;
     this.source = source;
     this.provider = provider;
@@ -37,6 +44,7 @@ public final class SourceAvailability {
     this.role = role;
     this.profile = profile;
     this.keyFiles = Collections.unmodifiableList(new ArrayList<String>(keyFiles));
+    this.instanceProfileArn = instanceProfileArn;
   }
 
   /** @param origin where the credentials would come from, for people */
@@ -66,6 +74,17 @@ public final class SourceAvailability {
   public SourceAvailability withRole(String role) {
     return new SourceAvailability(sdk, source, provider, available, detail, key, settingNames, role, profile,
         keyFiles);
+  }
+
+  /** The same, with the instance profile's ARN, as IMDS's {@code iam/info} gives it. */
+  public SourceAvailability withInstanceProfileArn(String arn) {
+    return new SourceAvailability(sdk, source, provider, available, detail, key, settingNames, role, profile,
+        keyFiles, arn);
+  }
+
+  /** The instance profile's ARN, for the instance role; {@code null} elsewhere or when IMDS did not say. */
+  public String instanceProfileArn() {
+    return instanceProfileArn;
   }
 
   /** The same, for static keys written in a profile: the profile's name and the files that hold its keys. */

@@ -69,6 +69,8 @@ final class AuditLog implements EventSink {
         record.writeStringField("key", resolved.key().display(maskKeys));
         writeOptional(record, "keyHash", KeyHash.of(resolved.key()));
         record.writeStringField("keyType", resolved.key().type().id());
+        writeOptional(record, "account", resolved.key().account());
+        writeOptional(record, "arn", resolved.configuredRoleArn());
         writeOptional(record, "chain", resolved.chain());
         writeOptional(record, "caller", resolved.caller());
         writeOptional(record, "builtAt", resolved.buildSite() == null ? null : resolved.buildSite().location());
@@ -97,6 +99,7 @@ final class AuditLog implements EventSink {
         writeOptional(record, "provider", finding.provider());
         writeOptional(record, "key", finding.key() == null ? null : finding.key().display(maskKeys));
         writeOptional(record, "keyHash", finding.key() == null ? null : KeyHash.of(finding.key()));
+        writeOptional(record, "account", finding.key() == null ? null : finding.key().account());
         record.writeStringField("summary", finding.summary());
         for (Map.Entry<String, String> fact : finding.evidence().entrySet()) {
           record.writeStringField(fact.getKey(), fact.getValue());
@@ -171,6 +174,7 @@ final class AuditLog implements EventSink {
       record.writeStringField("key", identity.key().display(maskKeys));
       writeOptional(record, "keyHash", KeyHash.of(identity.key()));
       record.writeStringField("keyType", identity.key().type().id());
+      writeOptional(record, "account", identity.key().account());
     }
     record.writeStringField("source", identity.sourceId());
     writeOptional(record, "sdk", identity.sdk() == null ? null : identity.sdk().id());

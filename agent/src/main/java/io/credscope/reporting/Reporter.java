@@ -10,6 +10,8 @@ import io.credscope.events.Finding;
 import io.credscope.events.RetryRecord;
 import io.credscope.findings.FindingRules;
 import io.credscope.http.HttpCallRecorder;
+import io.credscope.probe.ConfiguredSources;
+import io.credscope.probe.HostSettings;
 import io.credscope.profiles.ProfileLookup;
 import io.credscope.recorder.CredentialsRecorder;
 import java.io.File;
@@ -304,6 +306,10 @@ public final class Reporter implements Consumer<Event> {
         } catch (RuntimeException e) {
           Diagnostics.error("could not describe the profile: " + e);
         }
+      }
+      if (resolved.source() == CredentialSource.WEB_IDENTITY) {
+        return resolved.withWebIdentityRole(ConfiguredSources.webIdentityRole(resolved.sdk(),
+            HostSettings.ofThisProcess()));
       }
     }
     return event;

@@ -65,4 +65,41 @@ class HardcodedKeyRuleTest {
         CredentialSource.STATIC, "com.amazonaws.auth.AWSStaticCredentialsProvider", AccessKeyId.NONE,
         null, null, List.of(), null, null, null, null)));
   }
+
+  private static io.credscope.events.KeyAccepted accepted(String keyId) {
+    return new io.credscope.events.KeyAccepted(Instant.now(), new io.credscope.events.CallIdentity(
+        AccessKeyId.of(keyId), "sts", "us-east-1", Sdk.V2, CredentialSource.STATIC, STATIC_PROVIDER), 200);
+  }
+
+  @Test
+  void aCallAwsAcceptsVerifiesTheKeyOnceAndNoEarlier() {
+    HardcodedKeyRule rule = new HardcodedKeyRule(true);
+    Finding first = rule.evaluate(
+        staticKeys(ConstantPoolStringsTest.LITERAL, builtIn(ConstantPoolStringsTest.WithLiteral.class)));
+    assertNull(first.evidence().get("verified"), "nothing proves the key live yet");
+    Finding v1 = rule.evaluate(new CredentialsResolved(Instant.now(), Sdk.V1, CredentialSource.STATIC,
+        "com.amazonaws.auth.AWSStaticCredentialsProvider", AccessKeyId.of(ConstantPoolStringsTest.LITERAL), null,
+        null, List.of(), null, null, null, null));
+    List<Finding> both = rule.accepted(accepted(ConstantPoolStringsTest.LITERAL));
+    assertEquals(2, both.size(), "each SDK's finding for the key");
+    assertEquals(v1.summary() + "; AWS accepted a call signed with it (sts in us-east-1 answered 200), so the key is "
+        + "live", both.get(1).summary());
+    Finding verified = both.get(0);
+    assertEquals("HARDCODED_KEY", verified.id());
+    assertEquals(Finding.Severity.CRITICAL, verified.severity());
+    assertEquals("true", verified.evidence().get("verified"));
+    assertEquals("sts in us-east-1 answered 200", verified.evidence().get("verifiedBy"));
+    assertEquals("proven", verified.evidence().get("literal"));
+    assertTrue(verified.summary().endsWith("so the key is live"), verified.summary());
+    assertTrue(rule.accepted(accepted(ConstantPoolStringsTest.LITERAL)).isEmpty(), "verified once");
+    assertTrue(rule.accepted(accepted("AKIAOTHERKEY00000001")).isEmpty(), "a key with no finding is not one");
+  }
+
+  @Test
+  void aKeyAcceptedBeforeItsFindingIsVerifiedFromTheStart() {
+    HardcodedKeyRule rule = new HardcodedKeyRule(true);
+    assertTrue(rule.accepted(accepted(ConstantPoolStringsTest.LITERAL)).isEmpty());
+    Finding finding = rule.evaluate(staticKeys(ConstantPoolStringsTest.LITERAL, null));
+    assertEquals("true", finding.evidence().get("verified"));
+  }
 }

@@ -228,6 +228,26 @@ class AwsErrorsTest {
   }
 
   @Test
+  void aDenialGoesToThePermissionRuleOncePerKeyServiceAndOperation() {
+    byte[] body = bytes("{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"Message\":\"no\"}");
+    for (String target : new String[] {"DynamoDB_20120810.GetItem", "DynamoDB_20120810.GetItem",
+        "DynamoDB_20120810.PutItem"}) {
+      assertTrue(call("dynamodb", null, 400));
+      recorder.errorResponse(target, null, null, body, body.length);
+    }
+    assertTrue(call("dynamodb", null, 400));
+    recorder.errorResponse("DynamoDB_20120810.Query", null, "ValidationException", null, 0);
+    List<io.credscope.events.CallDenied> denied = events.stream()
+        .filter(io.credscope.events.CallDenied.class::isInstance).map(io.credscope.events.CallDenied.class::cast)
+        .collect(Collectors.toList());
+    assertEquals(List.of("GetItem", "PutItem"),
+        denied.stream().map(io.credscope.events.CallDenied::operation).collect(Collectors.toList()));
+    assertEquals("AccessDeniedException", denied.get(0).code());
+    assertEquals(KEY, denied.get(0).identity().key().value());
+    assertEquals("dynamodb", denied.get(0).identity().service());
+  }
+
+  @Test
   void anAsynchronousErrorIsClassifiedFromItsHandledBody() {
     CompletableFuture<Object> pending = new CompletableFuture<>();
     Object pendingExchange = recorder.exchangeSending("java.net.http.HttpClient", "POST",

@@ -64,6 +64,22 @@ class HttpCallRecorderTest {
   }
 
   @Test
+  void theFirstCallAwsAcceptsOfAStaticKeyFromCodeIsTold() {
+    StaticCredentialsProvider provider = StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, "secret"));
+    credentials.credentialsProvided(provider, provider.resolveCredentials());
+    send("sts.us-east-1.amazonaws.com", 443, "POST", null, authorization(KEY, "us-east-1", "sts"), null, 403);
+    assertTrue(events(io.credscope.events.KeyAccepted.class).isEmpty(), "a refusal proves nothing");
+    send("sts.us-east-1.amazonaws.com", 443, "POST", null, authorization(KEY, "us-east-1", "sts"), null, 200);
+    send("sts.us-east-1.amazonaws.com", 443, "POST", null, authorization(KEY, "us-east-1", "sts"), null, 200);
+    List<io.credscope.events.KeyAccepted> accepted = events(io.credscope.events.KeyAccepted.class);
+    assertEquals(1, accepted.size());
+    assertEquals(KEY, accepted.get(0).identity().key().value());
+    assertEquals(200, accepted.get(0).status());
+    send("sts.us-east-1.amazonaws.com", 443, "POST", null, authorization(OTHER_KEY, "us-east-1", "sts"), null, 200);
+    assertEquals(1, events(io.credscope.events.KeyAccepted.class).size(), "only keys built in code are checked");
+  }
+
+  @Test
   void aSigV4aCallIsInTheRegionSetItsHookHandsOver() {
     String sigV4a = "AWS4-ECDSA-P256-SHA256 Credential=" + KEY + "/20261122/s3/aws4_request, "
         + "SignedHeaders=host;x-amz-date;x-amz-region-set, Signature=3045022100c2d9a5f0";

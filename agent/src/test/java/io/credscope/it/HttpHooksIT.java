@@ -267,6 +267,12 @@ class HttpHooksIT {
     assertEquals("ec2", finding.get("service").asText());
     assertEquals("UnauthorizedOperation", finding.get("code").asText());
     assertEquals("AKIA\u2026MPLE", finding.get("key").asText(), "masked");
+    // The same denial names the IAM action RunInstances needed, through every hooked client.
+    List<JsonNode> missing = records(audit, "finding").stream()
+        .filter(f -> f.get("id").asText().equals("MISSING_PERMISSION")).collect(Collectors.toList());
+    assertEquals(1, missing.size(), missing.toString());
+    assertEquals("ec2:RunInstances", missing.get(0).get("action").asText());
+    assertEquals(library, missing.get(0).get("library").asText());
     assertFalse(with.all().contains(SECRET) || Files.readString(audit).contains(SECRET), "secret leaked");
   }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeImds implements AutoCloseable {
 
   static final String TOKEN = "fake-imds-token-3f9a";
+  static final String INSTANCE_PROFILE_ARN = "arn:aws:iam::123456789012:instance-profile/demo-profile";
 
   private final HttpServer server;
   private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -34,7 +35,9 @@ public final class FakeImds implements AutoCloseable {
     server.start();
   }
 
-  /** An instance with this role. */
+  private static final String ROLE_WITH_INFO = "demo-instance-role\n";
+
+  /** An instance with this role; {@code demo-instance-role} also answers {@code iam/info}. */
   public static FakeImds withRole(String role) throws IOException {
     return new FakeImds(200, 200, role + "\n");
   }
@@ -74,6 +77,12 @@ public final class FakeImds implements AutoCloseable {
       } else if (method.equals("GET") && path.equals(ImdsClient.ROLE_PATH)) {
         boolean token = TOKEN.equals(exchange.getRequestHeaders().getFirst(ImdsClient.TOKEN_HEADER));
         respond(exchange, token ? roleStatus : 401, token ? roleBody : "", true);
+      } else if (method.equals("GET") && path.equals(ImdsClient.INFO_PATH) && roleBody.equals(ROLE_WITH_INFO)) {
+        // EC2's shape, an instance profile whose name differs from its role's.
+        boolean token = TOKEN.equals(exchange.getRequestHeaders().getFirst(ImdsClient.TOKEN_HEADER));
+        respond(exchange, token ? 200 : 401, token ? "{\n  \"Code\" : \"Success\",\n  \"LastUpdated\" : "
+            + "\"2026-11-22T10:00:00Z\",\n  \"InstanceProfileArn\" : \"" + INSTANCE_PROFILE_ARN + "\",\n"
+            + "  \"InstanceProfileId\" : \"AIPAEXAMPLEPROFILEID\"\n}" : "", false);
       } else {
         respond(exchange, 404, "", false);
       }

@@ -62,8 +62,10 @@ class HostProbeTest {
       assertEquals("demo-instance-role", probe.probe(CredentialChainModel.V2).get(5).role());
       assertEquals("demo-instance-role", probe.probe(CredentialChainModel.V1).get(5).role());
       assertEquals("demo-instance-role", probe.probe(Sdk.V1, CredentialSource.INSTANCE_PROFILE).role());
-      assertEquals(List.of("PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/"),
-          imds.requests());
+      assertEquals(FakeImds.INSTANCE_PROFILE_ARN,
+          probe.probe(Sdk.V1, CredentialSource.INSTANCE_PROFILE).instanceProfileArn());
+      assertEquals(List.of("PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
+          "GET /latest/meta-data/iam/info"), imds.requests());
     }
   }
 

@@ -19,9 +19,19 @@ class ImdsClientTest {
       ImdsAnswer answer = client.instanceRole(imds.endpoint());
       assertEquals("demo-instance-role", answer.role());
       assertNull(answer.failure());
-      // Never the role's credentials: the listing only.
-      assertEquals(List.of("PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/"),
-          imds.requests());
+      assertEquals(FakeImds.INSTANCE_PROFILE_ARN, answer.instanceProfileArn());
+      // Never the role's credentials: the listing, and the instance profile's ARN.
+      assertEquals(List.of("PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
+          "GET /latest/meta-data/iam/info"), imds.requests());
+    }
+  }
+
+  @Test
+  void anIamInfoIMDSDoesNotGiveLeavesTheRoleStanding() throws Exception {
+    try (FakeImds imds = FakeImds.withRole("other-role")) {
+      ImdsAnswer answer = client.instanceRole(imds.endpoint());
+      assertEquals("other-role", answer.role());
+      assertNull(answer.instanceProfileArn());
     }
   }
 

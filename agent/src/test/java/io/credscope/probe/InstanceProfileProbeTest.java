@@ -91,7 +91,7 @@ class InstanceProfileProbeTest {
       HostSettings settings = TestHost.settings(home, Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint()));
       probe.probe(SdkDialect.V2, settings);
       probe.probe(SdkDialect.V1, settings);
-      assertEquals(2, imds.requests().size(), imds.requests().toString());
+      assertEquals(3, imds.requests().size(), "token, role and iam/info, once: " + imds.requests());
     }
   }
 

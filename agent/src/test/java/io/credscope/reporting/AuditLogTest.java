@@ -258,4 +258,40 @@ class AuditLogTest {
     assertEquals("summary", JSON.readTree(lines.get(lines.size() - 1)).get("event").asText());
     assertTrue(lines.size() < 20_001, "the records after the summary were dropped");
   }
+
+  @Test
+  void recordsNameTheAccountANewGenerationKeyEncodesAndNoneForAnOldOne() throws Exception {
+    Path file = folder.resolve("account.jsonl");
+    AuditLog log = new AuditLog(file.toFile(), true, 7);
+    // Aidan Steele's published pair (see KeyAccountTest); the documentation's old-generation key carries none.
+    AccessKeyId newKey = AccessKeyId.of("ASIAY34FZKBOKMUTVV7A");
+    log.accept(new CredentialsResolved(Instant.parse("2026-11-22T10:15:30Z"), Sdk.V2, CredentialSource.ENVIRONMENT,
+        "EnvironmentVariableCredentialsProvider", newKey, null, null, List.of(), null, null, null, null));
+    log.accept(new io.credscope.events.AwsCall(Instant.parse("2026-11-22T10:15:31Z"), new CallIdentity(newKey,
+        "sts", "us-east-1", Sdk.V2, CredentialSource.ENVIRONMENT, "EnvironmentVariableCredentialsProvider"),
+        "127.0.0.1", "POST", "okhttp", false, null));
+    log.accept(new io.credscope.events.Finding(Instant.parse("2026-11-22T10:15:32Z"), "MULTIPLE_IDENTITIES",
+        io.credscope.events.Finding.Severity.INFO, Sdk.V2, CredentialSource.ENVIRONMENT, "P", newKey, "s", "r",
+        Map.of()));
+    log.accept(resolved(null, null));
+
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < 3; i++) {
+      assertEquals("609629065308", JSON.readTree(lines.get(i)).get("account").asText(), lines.get(i));
+    }
+    assertFalse(JSON.readTree(lines.get(3)).has("account"), lines.get(3));
+  }
+
+  @Test
+  void aWebIdentityResolutionNamesTheRoleItsSettingsName() throws Exception {
+    Path file = folder.resolve("arn.jsonl");
+    AuditLog log = new AuditLog(file.toFile(), true, 7);
+    log.accept(new CredentialsResolved(Instant.parse("2026-11-22T10:15:30Z"), Sdk.V2, CredentialSource.WEB_IDENTITY,
+        "WebIdentityTokenFileCredentialsProvider", AccessKeyId.of("ASIAY34FZKBOKMUTVV7A"), null, null, List.of(), null,
+        null, null, null).withWebIdentityRole("arn:aws:iam::609629065308:role/demo-web-role"));
+    log.accept(resolved(null, null));
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals("arn:aws:iam::609629065308:role/demo-web-role", JSON.readTree(lines.get(0)).get("arn").asText());
+    assertFalse(JSON.readTree(lines.get(1)).has("arn"), lines.get(1));
+  }
 }

@@ -266,6 +266,37 @@ public enum Scenario {
     }
   },
 
+  WEB_IDENTITY_TOKEN_UNREADABLE("an EKS pod whose web identity token file is set but missing: both SDKs fall "
+      + "through to the node's instance role, whose permissions are not the pod's") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) {
+      launch.environment("AWS_WEB_IDENTITY_TOKEN_FILE",
+              launch.workDirectory().resolve("missing-web-identity-token").toString())
+          .environment("AWS_ROLE_ARN", "arn:aws:iam::" + Identities.ACCOUNT + ":role/" + WEB_IDENTITY_ROLE)
+          .environment("AWS_ROLE_SESSION_NAME", "demo-pod");
+    }
+  },
+
+  V1_CREDENTIAL_SOURCE("an SDK v1 application whose default profile assumes ProdAccountRoleName through "
+      + "credential_source=Ec2InstanceMetadata, which SDK v1 ignores: it signs as the instance role itself", "v1") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      launch.credentialsFile("[default]\nrole_arn = arn:aws:iam::" + Identities.ACCOUNT + ":role/" + PRODUCTION_ROLE
+          + "\ncredential_source = Ec2InstanceMetadata\n");
+    }
+  },
+
+  ACCESS_DENIED("a hand-signed DynamoDB ListTables call with a key that lacks dynamodb:ListTables: the fake answers "
+      + "AccessDeniedException", "none") {
+    @Override
+    void prepare(AppLaunch launch, FakeAws aws) throws IOException {
+      DemoKeys keys = aws.createUserKey("app-config-user");
+      aws.dynamoDb().denyNext(1);
+      launch.raw("apache4", "dynamodb").calls(1).environment("DEMO_CREDENTIALS_FILE", appProperties(launch, keys))
+          .secret(keys);
+    }
+  },
+
   THROTTLED("a hand-signed DynamoDB ListTables call that no SDK retries meets throttling: the fake answers "
       + "ThrottlingException twice, then the call succeeds", "none") {
     @Override

@@ -51,6 +51,8 @@ class FindingsIT {
     table.put(Scenario.WORLD_READABLE_CREDENTIALS, both("CREDENTIALS_FILE_READABLE/medium"));
     // The application's own metadata client, not an SDK: the finding names no SDK.
     table.put(Scenario.IMDSV1, List.of("IMDSV1_CALL/high"));
+    table.put(Scenario.WEB_IDENTITY_TOKEN_UNREADABLE, both("CONFIGURED_SOURCE_FAILED/high"));
+    table.put(Scenario.V1_CREDENTIAL_SOURCE, List.of("PROFILE_SETTING_IGNORED/medium/v1"));
     // The clean cases: never cry wolf. Sessions from one source are one identity, however many clients hold one.
     for (Scenario clean : List.of(Scenario.ROLE_ONLY, Scenario.CONTAINER, Scenario.LAPTOP_PROFILE,
         Scenario.WEB_IDENTITY, Scenario.ASSUME_ROLE_PROFILE, Scenario.SSO_LEGACY_PROFILE)) {
@@ -116,16 +118,49 @@ class FindingsIT {
       ScenarioIT.Run run = ScenarioIT.run(launch);
       assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
       Set<String> raised = new TreeSet<>();
+      Set<String> verified = new TreeSet<>();
       for (JsonNode record : run.audit()) {
         if (record.get("event").asText().equals("finding")) {
-          assertTrue(raised.add(record.get("id").asText() + "/" + record.get("severity").asText()
-              + (record.has("sdk") ? "/" + record.get("sdk").asText() : "")), "once per distinct evidence: "
-              + run.auditText());
+          String id = record.get("id").asText() + "/" + record.get("severity").asText()
+              + (record.has("sdk") ? "/" + record.get("sdk").asText() : "");
+          // A hard-coded key that signs a call AWS accepts is reported verified: at once, or as an update.
+          boolean proven = record.path("verified").asText().equals("true");
+          assertTrue((proven ? verified : raised).add(id), "once per distinct evidence: " + run.auditText());
           assertFalse(record.get("remedy").asText().isEmpty(), record.toString());
           assertTrue(run.stderr().contains("[credscope] WARN  " + record.get("id").asText() + " ("), run.stderr());
         }
       }
-      assertEquals(new TreeSet<>(expected), raised, run.auditText());
+      Set<String> all = new TreeSet<>(raised);
+      all.addAll(verified);
+      assertEquals(new TreeSet<>(expected), all, run.auditText());
+      assertEquals(all.stream().filter(id -> id.startsWith("HARDCODED_KEY/")).collect(Collectors.toSet()), verified,
+          "each hard-coded key signed calls the fakes accepted: " + run.auditText());
+      ScenarioIT.assertNoSecret(run, launch);
+    }
+  }
+
+  /**
+   * A denied call names the IAM action it needed, the key and the line of code: once, although the key calls
+   * again. The raw client exits 3 for the call that got an HTTP error.
+   */
+  @Test
+  void aDeniedCallIsAMissingPermissionWithItsIamAction() throws Exception {
+    try (FakeAws aws = FakeAws.start()) {
+      AppLaunch launch = launch(Scenario.ACCESS_DENIED, aws, true);
+      ScenarioIT.Run run = ScenarioIT.run(launch);
+      assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+      List<JsonNode> findings = run.audit().stream().filter(record -> record.path("event").asText().equals("finding"))
+          .collect(Collectors.toList());
+      assertEquals(List.of("MISSING_PERMISSION"), findings.stream().map(record -> record.get("id").asText())
+          .collect(Collectors.toList()), run.auditText());
+      JsonNode finding = findings.get(0);
+      assertEquals("medium", finding.get("severity").asText());
+      assertEquals("dynamodb:ListTables", finding.get("action").asText());
+      assertEquals("true", finding.get("mapped").asText());
+      assertEquals("AccessDeniedException", finding.get("code").asText());
+      assertTrue(finding.get("location").asText().startsWith("io.credscope.demo.app."), finding.toString());
+      assertTrue(finding.get("key").asText().contains("\u2026"), "masked: " + finding);
+      assertTrue(run.stderr().contains("[credscope] WARN  MISSING_PERMISSION"), run.stderr());
       ScenarioIT.assertNoSecret(run, launch);
     }
   }
@@ -174,7 +209,12 @@ class FindingsIT {
       JsonNode finding = run.audit().stream().filter(record -> record.path("id").asText().equals("KEYS_SHADOW_ROLE"))
           .findFirst().orElseThrow();
       assertEquals("demo-instance-role", finding.get("role").asText());
+      // Who the role's sessions sign as, from IMDS iam/info with the probe's token.
+      assertEquals(io.credscope.demo.fakeaws.FakeImds.INSTANCE_PROFILE_ARN,
+          finding.get("instanceProfileArn").asText());
       assertEquals("environment", finding.get("source").asText());
+      // The account the key encodes, decoded without a request: the one the fake STS says the key belongs to.
+      assertEquals(io.credscope.demo.fakeaws.Identities.ACCOUNT, finding.get("account").asText());
       assertEquals("unset AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to use instance role demo-instance-role",
           finding.get("remedy").asText());
     }

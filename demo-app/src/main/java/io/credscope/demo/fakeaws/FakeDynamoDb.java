@@ -11,6 +11,7 @@ public final class FakeDynamoDb extends FakeService {
   private static final String ERROR_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
 
   private final Identities identities;
+  private final java.util.concurrent.atomic.AtomicInteger denyNext = new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeDynamoDb(Identities identities) {
     super("dynamodb");
@@ -23,11 +24,24 @@ public final class FakeDynamoDb extends FakeService {
       error(exchange, "UnrecognizedClientException", "The security token included in the request is invalid.");
       return;
     }
+    if (denyNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      // DynamoDB's own denial: HTTP 400 with the coral namespace, the identity and the action in the message.
+      exchange.getResponseHeaders().set("x-amzn-ErrorType", "AccessDeniedException");
+      respond(exchange, 400, JSON, "{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"Message\":"
+          + "\"User is not authorized to perform: dynamodb:ListTables because no identity-based policy allows the "
+          + "dynamodb:ListTables action\"}");
+      return;
+    }
     if ("DynamoDB_20120810.ListTables".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
       respond(exchange, 200, JSON, "{\"TableNames\":[\"" + TABLE + "\"]}");
       return;
     }
     error(exchange, "UnknownOperationException", "The fake does not know this operation.");
+  }
+
+  /** Answers the next {@code count} signed requests as a key without the permission: AccessDeniedException. */
+  public void denyNext(int count) {
+    denyNext.set(count);
   }
 
   /** awsJson throttling: HTTP 400, {@code x-amzn-ErrorType} and a namespaced {@code __type}. */

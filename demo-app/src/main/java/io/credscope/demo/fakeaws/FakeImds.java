@@ -20,6 +20,10 @@ public final class FakeImds extends FakeService {
   private static final String TOKEN_PATH = "/latest/api/token";
   public static final String INSTANCE_ID = "i-0demo0instance0";
   private static final String INSTANCE_ID_PATH = "/latest/meta-data/instance-id";
+  private static final String INFO_PATH = "/latest/meta-data/iam/info";
+  /** The instance profile the demo's instance role belongs to, as {@code iam/info} names it. */
+  public static final String INSTANCE_PROFILE_ARN =
+      "arn:aws:iam::" + Identities.ACCOUNT + ":instance-profile/demo-instance-profile";
   private static final String CREDENTIALS_PATH = "/latest/meta-data/iam/security-credentials/";
 
   private final DemoKeys roleKeys;
@@ -77,6 +81,8 @@ public final class FakeImds extends FakeService {
     }
     if (path.equals(INSTANCE_ID_PATH)) {
       respond(exchange, 200, "text/plain", INSTANCE_ID);
+    } else if (path.equals(INFO_PATH)) {
+      respond(exchange, 200, "text/plain", infoJson());
     } else if (path.equals(CREDENTIALS_PATH)) {
       respond(exchange, 200, "text/plain", ROLE);
     } else if (path.equals(CREDENTIALS_PATH + ROLE)) {
@@ -84,6 +90,16 @@ public final class FakeImds extends FakeService {
     } else {
       respond(exchange, 404, "text/plain", "");
     }
+  }
+
+  /** The shape EC2 gives {@code iam/info}: the instance profile's ARN and id, and when it was last updated. */
+  private static String infoJson() {
+    return "{\n"
+        + "  \"Code\" : \"Success\",\n"
+        + "  \"LastUpdated\" : \"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\n"
+        + "  \"InstanceProfileArn\" : \"" + INSTANCE_PROFILE_ARN + "\",\n"
+        + "  \"InstanceProfileId\" : \"AIPAQDEMOINSTANCEPROF\"\n"
+        + "}";
   }
 
   private String credentialsJson() {
