@@ -20,14 +20,26 @@ import java.util.stream.Collectors;
  */
 final class AuditSchema {
 
-  private static final JsonSchema SCHEMA = load();
+  private static final String PATH = System.getProperty("credscope.it.auditSchema",
+      "../agent/src/main/resources/io/credscope/schema/audit-v1.schema.json");
 
   private AuditSchema() {
   }
 
-  private static JsonSchema load() {
-    String path = System.getProperty("credscope.it.auditSchema",
-        "../agent/src/main/resources/io/credscope/schema/audit-v1.schema.json");
+  /**
+   * Whether the build switched the check off ({@code credscope.it.auditSchema=off}): on the oldest SDK line, whose
+   * Jackson 2.6 the validator cannot run on. The newest line checks the same agent's records.
+   */
+  static boolean off() {
+    return PATH.equals("off");
+  }
+
+  /** Loaded at first use, so that a build that switched the check off never touches the validator. */
+  private static final class Loaded {
+    static final JsonSchema SCHEMA = load(PATH);
+  }
+
+  private static JsonSchema load(String path) {
     try {
       JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of(path)));
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
@@ -38,12 +50,15 @@ final class AuditSchema {
 
   /** What the schema finds wrong with this record: empty when it conforms. */
   static Set<String> problems(JsonNode record) {
-    Set<ValidationMessage> messages = SCHEMA.validate(record);
+    Set<ValidationMessage> messages = Loaded.SCHEMA.validate(record);
     return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
   /** Fails unless the record conforms, naming each problem and the record. */
   static void check(JsonNode record) {
+    if (off()) {
+      return;
+    }
     Set<String> problems = problems(record);
     if (!problems.isEmpty()) {
       throw new AssertionError("audit record does not match audit-v1.schema.json: " + problems + " in " + record);
