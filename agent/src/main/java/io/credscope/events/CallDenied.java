@@ -15,25 +15,10 @@ public final class CallDenied implements Event {
         || "UnauthorizedOperation".equals(code);
   }
 
-  private final Instant time;
-  private final CallIdentity identity;
-  private final String operation;
-  private final String code;
-  private final int status;
-  private final String host;
-  private final String library;
-  private final String caller;
+  private final AwsError error;
 
-  public CallDenied(Instant time, CallIdentity identity, String operation, String code, int status, String host,
-      String library, String caller) {
-    this.time = time;
-    this.identity = identity;
-    this.operation = operation;
-    this.code = code;
-    this.status = status;
-    this.host = host;
-    this.library = library;
-    this.caller = caller;
+  public CallDenied(AwsError error) {
+    this.error = error;
   }
 
   @Override
@@ -43,36 +28,11 @@ public final class CallDenied implements Event {
 
   @Override
   public Instant time() {
-    return time;
+    return error.time();
   }
 
-  public CallIdentity identity() {
-    return identity;
-  }
-
-  /** The operation, or {@code unknown}. */
-  public String operation() {
-    return operation;
-  }
-
-  public String code() {
-    return code;
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public String host() {
-    return host;
-  }
-
-  public String library() {
-    return library;
-  }
-
-  /** The first application frame, or {@code null}. */
-  public String caller() {
-    return caller;
+  /** The denial as an error: its identity, operation, code, status, host, library and caller. */
+  public AwsError error() {
+    return error;
   }
 }

@@ -2,6 +2,7 @@ package io.credscope.findings;
 
 import io.credscope.awserrors.AwsOperation;
 import io.credscope.credentials.AccessKeyId;
+import io.credscope.events.AwsError;
 import io.credscope.events.CallDenied;
 import io.credscope.events.Finding;
 import io.credscope.permissions.IamActions;
@@ -34,7 +35,8 @@ final class MissingPermissionRule {
   }
 
   /** @return the finding, or {@code null} when this key was already told it lacks this action */
-  Finding evaluate(CallDenied denied) {
+  Finding evaluate(CallDenied call) {
+    AwsError denied = call.error();
     AccessKeyId key = denied.identity().key();
     if (key == null) {
       return null;

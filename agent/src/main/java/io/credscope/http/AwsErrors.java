@@ -62,20 +62,23 @@ final class AwsErrors {
     String operation = AwsOperation.ofAction(call.sdkOperation, amzTarget, call.queryAction);
     String code = error.code() == null ? NO_CODE : error.code();
     String caller = null;
+    AwsError first = null;
     if (counters.count(site.service(), operation, code, error.throttling())) {
       caller = CallPath.callerThroughBridge(new Throwable().getStackTrace());
-      events.accept(new AwsError(clock.instant(), site.identity(), operation, error.code(), error.httpStatus(),
-          error.throttling(), call.host, call.library, caller));
+      first = new AwsError(clock.instant(), site.identity(), operation, error.code(), error.httpStatus(),
+          error.throttling(), call.host, call.library, caller);
+      events.accept(first);
     }
     if (CallDenied.isDenial(error.code())) {
       AccessKeyId key = site.identity().key();
       String denial = (key == null ? "" : key.value()) + '|' + site.service() + '|' + operation;
       if (denials.get(denial) == null && denials.putIfAbsent(denial, new Token()) == null) {
-        if (caller == null) {
+        if (first == null) {
           caller = CallPath.callerThroughBridge(new Throwable().getStackTrace());
+          first = new AwsError(clock.instant(), site.identity(), operation, error.code(), error.httpStatus(),
+              error.throttling(), call.host, call.library, caller);
         }
-        events.accept(new CallDenied(clock.instant(), site.identity(), operation, error.code(), error.httpStatus(),
-            call.host, call.library, caller));
+        events.accept(new CallDenied(first));
       }
     }
     String token = EncodedAuthorizationMessage.token(body, length, whole);

@@ -252,10 +252,9 @@ public final class CallRetries {
     if (scope.resending && bodyHandler instanceof JavaHttpGate) {
       return ((JavaHttpGate) bodyHandler).exchange();
     }
-    JavaHttpExchange watched = new JavaHttpExchange(site, library, host, target, sdkOperation, null, true);
     if (retrier == null || client == null || request == null || bodyHandler == null
         || JavaHttpRequests.sdkAttempt(request) != null) {
-      return watched;
+      return new JavaHttpExchange(site, library, host, target, sdkOperation, null, true);
     }
     String operation = operation(sdkOperation, JavaHttpRequests.header(request, "X-Amz-Target"), target);
     long sentAt = clock.millis();
@@ -267,7 +266,7 @@ public final class CallRetries {
     JavaHttpCall call = new JavaHttpCall(site, library, method, host, target, sdkOperation, operation, client,
         request, bodyHandler, limits);
     Object gate = JavaHttpGates.gate(bodyHandler, call.firstExchange);
-    return gate != null ? gate : watched;
+    return gate != null ? gate : new JavaHttpExchange(site, library, host, target, sdkOperation, null, true);
   }
 
   /**

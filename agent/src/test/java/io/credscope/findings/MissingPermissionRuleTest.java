@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.credscope.credentials.AccessKeyId;
 import io.credscope.credentials.CredentialSource;
 import io.credscope.credentials.Sdk;
+import io.credscope.events.AwsError;
 import io.credscope.events.CallDenied;
 import io.credscope.events.CallIdentity;
 import io.credscope.events.Finding;
@@ -23,9 +24,9 @@ class MissingPermissionRuleTest {
   private final MissingPermissionRule rule = new MissingPermissionRule(true);
 
   private static CallDenied denied(AccessKeyId key, String service, String operation, String code) {
-    return new CallDenied(Instant.parse("2026-11-22T10:00:00Z"), new CallIdentity(key, service, "eu-west-1", Sdk.V2,
-        CredentialSource.WEB_IDENTITY, "WebIdentityTokenFileCredentialsProvider"), operation, code, 403, "127.0.0.1",
-        "apache-httpclient-4", "com.example.Orders.list(Orders.java:42)");
+    return new CallDenied(new AwsError(Instant.parse("2026-11-22T10:00:00Z"), new CallIdentity(key, service,
+        "eu-west-1", Sdk.V2, CredentialSource.WEB_IDENTITY, "WebIdentityTokenFileCredentialsProvider"), operation,
+        code, 403, false, "127.0.0.1", "apache-httpclient-4", "com.example.Orders.list(Orders.java:42)"));
   }
 
   @Test

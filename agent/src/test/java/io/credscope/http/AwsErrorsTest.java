@@ -237,11 +237,11 @@ class AwsErrorsTest {
     }
     assertTrue(call("dynamodb", null, 400));
     recorder.errorResponse("DynamoDB_20120810.Query", null, "ValidationException", null, 0);
-    List<io.credscope.events.CallDenied> denied = events.stream()
-        .filter(io.credscope.events.CallDenied.class::isInstance).map(io.credscope.events.CallDenied.class::cast)
-        .collect(Collectors.toList());
+    List<io.credscope.events.AwsError> denied = events.stream()
+        .filter(io.credscope.events.CallDenied.class::isInstance)
+        .map(event -> ((io.credscope.events.CallDenied) event).error()).collect(Collectors.toList());
     assertEquals(List.of("GetItem", "PutItem"),
-        denied.stream().map(io.credscope.events.CallDenied::operation).collect(Collectors.toList()));
+        denied.stream().map(io.credscope.events.AwsError::operation).collect(Collectors.toList()));
     assertEquals("AccessDeniedException", denied.get(0).code());
     assertEquals(KEY, denied.get(0).identity().key().value());
     assertEquals("dynamodb", denied.get(0).identity().service());
